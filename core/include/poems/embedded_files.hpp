@@ -1,0 +1,17 @@
+// The content/*.json files, compiled into the program (see content/CMakeLists.txt).
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace poems {
+
+struct EmbeddedFile {
+    const char* name;       // file name only, e.g. "criteria.json"
+    std::string_view text;  // the file's bytes
+};
+
+// Defined in the generated bundle (library poems_content_bundle), sorted by file name.
+std::span<const EmbeddedFile> embedded_content_files();
+
+}  // namespace poems

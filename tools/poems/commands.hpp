@@ -1,0 +1,21 @@
+// The subcommands of `poems`. Each lives in its own cmd_<name>.cpp and returns the exit code:
+// 0 success, 1 a finding worth a non-zero status (documented per command), 2 bad input or usage.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace poems::cli {
+
+using Args = std::span<const std::string_view>;  // arguments after the subcommand name
+
+struct Command {
+    const char* name;
+    const char* synopsis;  // one line for `poems help`
+    int (*run)(Args args);
+};
+
+// The table main() dispatches on; defined in main.cpp.
+std::span<const Command> commands();
+
+}  // namespace poems::cli

@@ -1,0 +1,41 @@
+// poems: the core of POEMS Companion on the command line, for scripts, clinicians and sites.
+// It informs; it never diagnoses.
+#include "commands.hpp"
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace poems::cli {
+// Each subcommand's entry point, defined in its cmd_*.cpp. Add a line here and in the table.
+int run_criteria(Args args);
+int run_record(Args args);
+int run_schedule(Args args);
+int run_centers(Args args);
+
+std::span<const Command> commands() {
+    static const Command table[] = {
+        // {"criteria", "criteria FILE|- [--json]   check findings against the published criteria", run_criteria},
+    };
+    return {table, sizeof(table) / sizeof(table[0])};
+}
+}  // namespace poems::cli
+
+static int usage(std::FILE* out) {
+    std::fprintf(out, "usage: poems COMMAND [ARGS]\n\nPOEMS Companion on the command line. It shows whether findings match\n"
+                      "published criteria and what is still unknown; only a doctor diagnoses.\n\ncommands:\n");
+    for (const auto& c : poems::cli::commands()) std::fprintf(out, "  %s\n", c.synopsis);
+    std::fprintf(out, "  help                          this text\n");
+    return out == stdout ? 0 : 2;
+}
+
+int main(int argc, char** argv) {
+    if (argc < 2) return usage(stderr);
+    std::string_view name = argv[1];
+    if (name == "help" || name == "--help" || name == "-h") return usage(stdout);
+    std::vector<std::string_view> rest(argv + 2, argv + argc);
+    for (const auto& c : poems::cli::commands())
+        if (name == c.name) return c.run(rest);
+    std::fprintf(stderr, "poems: unknown command \"%s\"\n\n", argv[1]);
+    return usage(stderr);
+}
