@@ -12,9 +12,12 @@ int run_criteria(Args args);
 int run_record(Args args);
 int run_schedule(Args args);
 int run_centers(Args args);
+int run_content(Args args);
 
 std::span<const Command> commands() {
     static const Command table[] = {
+        {"content", "content check [DIR]           validate the content files (compiled-in, or DIR/*.json)", run_content},
+        {"record", "record check FILE|-           validate a saved record or an export (also: export, import)", run_record},
         // {"criteria", "criteria FILE|- [--json]   check findings against the published criteria", run_criteria},
     };
     return {table, sizeof(table) / sizeof(table[0])};

@@ -1,0 +1,464 @@
+// Loading content/*.json: parse, check what every file shares (ids, text, citations, links), check
+// the shapes of this loader's own topics (content_shapes.cpp), then build the read-only Content.
+#include "poems/content.hpp"
+
+#include "content_internal.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace poems {
+
+struct Content::Data {
+    struct ItemInfo {
+        const Json* item = nullptr;
+        std::string stem;
+        std::string path;          // JSON Pointer inside the file, for "first defined at" messages
+        std::size_t sources = 0;   // index into source_lists
+    };
+    std::vector<std::pair<std::string, Json>> docs;  // stem → document, in file-name order
+    std::map<std::string, ItemInfo, std::less<>> items;
+    std::vector<std::string> ids;
+    std::vector<std::vector<SourceRef>> source_lists;  // [0] is the empty list
+    std::vector<Seed> seeds;
+    std::vector<GuideChapter> guide;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Small shared checks (declared in content_internal.hpp)
+
+namespace content_detail {
+
+static bool is_language_code(std::string_view s) {
+    // "en", "fr", "pt-BR", "zh-Hant": 2-3 lowercase letters, then optional subtags.
+    std::size_t i = 0;
+    while (i < s.size() && std::islower(static_cast<unsigned char>(s[i]))) ++i;
+    if (i < 2 || i > 3) return false;
+    while (i < s.size()) {
+        if (s[i] != '-') return false;
+        std::size_t start = ++i;
+        while (i < s.size() && std::isalnum(static_cast<unsigned char>(s[i]))) ++i;
+        if (i == start) return false;
+    }
+    return true;
+}
+
+void check_text(const Json& value, const std::string& path, const std::string& file, Problems& problems,
+                bool word_lists) {
+    if (!value.is_object()) {
+        problems.push_back({file, path, std::string("expected a text map such as {\"en\": \"...\"}, got ") +
+                                            json_type_name(value)});
+        return;
+    }
+    if (!value.contains("en")) problems.push_back({file, path, "missing English text (\"en\")"});
+    auto blank = [](const Json& s) {
+        return s.is_string() && s.get_ref<const std::string&>().find_first_not_of(" \t\r\n") == std::string::npos;
+    };
+    for (const auto& [lang, text] : value.items()) {
+        std::string at = pointer_child(path, lang);
+        if (!is_language_code(lang)) {
+            problems.push_back({file, at, "\"" + lang + "\" is not a language code such as \"en\" or \"fr\""});
+        } else if (word_lists && text.is_array()) {
+            for (std::size_t i = 0; i < text.size(); ++i) {
+                if (!text[i].is_string())
+                    problems.push_back({file, pointer_child(at, i), std::string("expected a string, got ") + json_type_name(text[i])});
+                else if (blank(text[i]))
+                    problems.push_back({file, pointer_child(at, i), "must not be empty"});
+            }
+        } else if (!text.is_string()) {
+            problems.push_back({file, at, std::string("expected a string, got ") + json_type_name(text)});
+        } else if (blank(text)) {
+            problems.push_back({file, at, "must not be empty"});
+        }
+    }
+}
+
+void check_text_list(const Json* list, const std::string& path, const std::string& file, Problems& problems) {
+    if (!list) return;
+    if (list->empty()) problems.push_back({file, path, "must not be empty"});
+    for (std::size_t i = 0; i < list->size(); ++i) check_text((*list)[i], pointer_child(path, i), file, problems);
+}
+
+}  // namespace content_detail
+
+using content_detail::check_text;
+
+// Keys whose value is always a language map, in every topic (content/README.md lists them).
+static bool is_text_key(std::string_view key) {
+    static const std::string_view keys[] = {"text", "title", "name", "term", "definition", "summary", "intro",
+                                            "question", "note", "description", "looks_for", "why"};
+    return std::find(std::begin(keys), std::end(keys), key) != std::end(keys);
+}
+
+static bool ends_with(std::string_view s, std::string_view end) {
+    return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+// "topic.words_and_digits[.more]": lowercase, dot-separated.
+static bool is_well_formed_id(std::string_view id) {
+    if (id.empty() || id.front() == '.' || id.back() == '.' || id.find('.') == std::string_view::npos) return false;
+    char prev = 0;
+    for (char c : id) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+        if (!ok || (c == '.' && prev == '.')) return false;
+        prev = c;
+    }
+    return true;
+}
+
+std::string_view text_in(const Json& map, std::string_view lang) {
+    if (!map.is_object()) return {};
+    auto it = map.find(lang);
+    if (it == map.end() || !it->is_string()) it = map.find("en");
+    if (it == map.end() || !it->is_string()) return {};
+    return it->get_ref<const std::string&>();
+}
+
+const SeedSection* Seed::section(std::string_view heading) const {
+    for (const auto& s : sections)
+        if (s.heading == heading) return &s;
+    return nullptr;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The builder: one pass per concern, all problems collected.
+
+struct ContentBuilder {
+    Content::Data& d;
+    Problems& problems;
+
+    struct Link {
+        std::string file, path, id;
+    };
+    std::vector<Link> links;
+
+    void parse_files(std::span<const EmbeddedFile> files);
+    void read_sources();
+    void walk(const Json& value, const std::string& path, const std::string& file, const std::string& stem,
+              std::size_t inherited_sources);
+    std::size_t read_citations(const Json& list, const std::string& path, const std::string& file);
+    void read_link(const Json& value, const std::string& key, const std::string& path, const std::string& file);
+    void resolve_links();
+    void read_guide();
+
+    static Content make(std::shared_ptr<const Content::Data> data) {
+        Content c;
+        c.data_ = std::move(data);
+        return c;
+    }
+};
+
+void ContentBuilder::parse_files(std::span<const EmbeddedFile> files) {
+    std::vector<const EmbeddedFile*> sorted;
+    for (const auto& f : files) sorted.push_back(&f);
+    std::sort(sorted.begin(), sorted.end(),
+              [](const EmbeddedFile* a, const EmbeddedFile* b) { return std::string_view(a->name) < b->name; });
+    for (const EmbeddedFile* f : sorted) {
+        std::string name = f->name ? f->name : "";
+        if (!ends_with(name, ".json")) {
+            problems.push_back({name, "", "not a .json file (content files are <topic>.json)"});
+            continue;
+        }
+        std::string stem = name.substr(0, name.size() - 5);
+        auto doc = parse_json_text(f->text, name, problems);
+        if (!doc) continue;
+        ObjectReader top(*doc, "", problems, name);
+        if (!top.is_object()) continue;
+        if (auto schema = top.string("schema", true); schema && *schema != kContentSchema)
+            top.fail("schema", "expected \"" + std::string(kContentSchema) + "\", got \"" + *schema + "\"");
+        if (auto topic = top.string("topic", true); topic && *topic != stem)
+            top.fail("topic", "\"" + *topic + "\" does not match the file name (expected \"" + stem + "\")");
+        d.docs.emplace_back(stem, std::move(*doc));
+    }
+}
+
+void ContentBuilder::read_sources() {
+    auto it = std::find_if(d.docs.begin(), d.docs.end(), [](const auto& p) { return p.first == "sources"; });
+    if (it == d.docs.end()) {
+        problems.push_back({"sources.json", "", "missing: every citation is checked against the seeds it lists"});
+        return;
+    }
+    d.seeds = content_detail::read_seeds(it->second, "sources.json", problems);
+}
+
+std::size_t ContentBuilder::read_citations(const Json& list, const std::string& path, const std::string& file) {
+    if (!list.is_array()) {
+        problems.push_back({file, path, std::string("expected a list of citations, got ") + json_type_name(list)});
+        return 0;
+    }
+    if (list.empty()) {
+        problems.push_back({file, path, "must not be empty (cite at least one seed section)"});
+        return 0;
+    }
+    std::vector<SourceRef> out;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        ObjectReader r(list[i], pointer_child(path, i), problems, file);
+        if (!r.is_object()) continue;
+        auto seed_file = r.string("seed", true);
+        auto section = r.string("section", true);
+        const Json* refs = r.array("refs");
+        r.finish();
+        SourceRef ref;
+        const Seed* seed = nullptr;
+        if (seed_file) {
+            for (const auto& s : d.seeds)
+                if (s.file == *seed_file) seed = &s;
+            // Without a valid sources.json every seed would be "unknown": that one problem is enough.
+            if (!seed && !d.seeds.empty())
+                r.fail("seed", "unknown seed \"" + *seed_file + "\" (not listed in sources.json)");
+            ref.seed = *seed_file;
+        }
+        if (section && seed && !seed->section(*section))
+            r.fail("section", "section \"" + *section + "\" is not declared for seed \"" + seed->file +
+                                  "\" in sources.json");
+        if (section) ref.section = *section;
+        if (refs) {
+            std::string refs_path = pointer_child(r.path(), "refs");
+            for (std::size_t k = 0; k < refs->size(); ++k) {
+                const Json& n = (*refs)[k];
+                std::string at = pointer_child(refs_path, k);
+                if (!n.is_number_integer()) {
+                    problems.push_back({file, at, std::string("expected a whole number, got ") + json_type_name(n)});
+                    continue;
+                }
+                int number = n.get<int>();
+                if (seed && seed->references.empty()) {
+                    problems.push_back({file, at, "seed \"" + seed->file + "\" has no numbered references"});
+                } else if (seed && (number < 1 || number > static_cast<int>(seed->references.size()))) {
+                    problems.push_back({file, at, "reference " + std::to_string(number) + " is not in the list of \"" +
+                                                      seed->file + "\" (1–" +
+                                                      std::to_string(seed->references.size()) + ")"});
+                }
+                ref.refs.push_back(number);
+            }
+        }
+        out.push_back(std::move(ref));
+    }
+    d.source_lists.push_back(std::move(out));
+    return d.source_lists.size() - 1;
+}
+
+void ContentBuilder::read_link(const Json& value, const std::string& key, const std::string& path,
+                               const std::string& file) {
+    auto one = [&](const Json& v, const std::string& at) {
+        if (!v.is_string()) {
+            problems.push_back({file, at, std::string("expected an id (a string), got ") + json_type_name(v)});
+            return;
+        }
+        links.push_back({file, at, v.get<std::string>()});
+    };
+    if (ends_with(key, "_id")) {
+        one(value, path);
+    } else if (!value.is_array()) {
+        problems.push_back({file, path, std::string("expected a list of ids, got ") + json_type_name(value)});
+    } else {
+        for (std::size_t i = 0; i < value.size(); ++i) one(value[i], pointer_child(path, i));
+    }
+}
+
+void ContentBuilder::walk(const Json& value, const std::string& path, const std::string& file,
+                          const std::string& stem, std::size_t inherited_sources) {
+    if (value.is_array()) {
+        for (std::size_t i = 0; i < value.size(); ++i)
+            walk(value[i], pointer_child(path, i), file, stem, inherited_sources);
+        return;
+    }
+    if (!value.is_object()) return;
+    // An object with an "en" key is a language map, wherever it sits.
+    const bool owned = content_detail::is_owned_topic(stem);
+    if (value.contains("en")) {
+        check_text(value, path, file, problems, !owned);
+        return;
+    }
+
+    std::size_t sources = inherited_sources;
+    auto s = value.find("sources");
+    const bool citations = s != value.end() && (s->is_array() || owned);
+    if (citations) {
+        if (std::size_t own = read_citations(*s, pointer_child(path, "sources"), file)) sources = own;
+    }
+    if (auto id = value.find("id"); id != value.end()) {
+        std::string at = pointer_child(path, "id");
+        if (!id->is_string()) {
+            problems.push_back({file, at, std::string("expected a string, got ") + json_type_name(*id)});
+        } else if (const std::string& name = id->get_ref<const std::string&>(); owned || name.find('.') != std::string::npos) {
+            // (Outside this loader's own topics an id without a dot is a key local to its file.)
+            if (!is_well_formed_id(name)) {
+                problems.push_back({file, at, "id \"" + name + "\" must be lowercase words joined by dots, such as \"" +
+                                                  stem + ".example\""});
+            } else if (owned && name.rfind(stem + ".", 0) != 0) {
+                problems.push_back({file, at, "id \"" + name + "\" must start with \"" + stem + ".\" (the file's topic)"});
+            } else if (auto first = d.items.find(name); first != d.items.end()) {
+                problems.push_back({file, at, "duplicate id \"" + name + "\" (first defined in " + first->second.stem +
+                                                  ".json at " + first->second.path + ")"});
+            } else {
+                d.items.emplace(name, Content::Data::ItemInfo{&value, stem, path, sources});
+                d.ids.push_back(name);
+            }
+            // An item states something, so it needs a source; a broken "sources" list is already a problem.
+            if (sources == 0 && !citations)
+                problems.push_back({file, path, "item \"" + name + "\" has no sources (cite at least one seed section)"});
+        }
+    }
+    for (const auto& [key, child] : value.items()) {
+        if (key == "id" || (key == "sources" && citations)) continue;
+        std::string at = pointer_child(path, key);
+        if (ends_with(key, "_id") || ends_with(key, "_ids")) {
+            read_link(child, key, at, file);
+        } else if (is_text_key(key) && !child.is_object()) {
+            check_text(child, at, file, problems);  // a plain string where a language map belongs
+        } else if (is_text_key(key) && std::all_of(child.begin(), child.end(), [](const Json& v) { return v.is_string(); })) {
+            check_text(child, at, file, problems);  // a language map without English ({"fr": ...} or {})
+        } else {
+            walk(child, at, file, stem, sources);
+        }
+    }
+}
+
+void ContentBuilder::resolve_links() {
+    for (const auto& l : links)
+        if (!d.items.count(l.id)) problems.push_back({l.file, l.path, "link to unknown id \"" + l.id + "\""});
+}
+
+void ContentBuilder::read_guide() {
+    for (const auto& [stem, doc] : d.docs) {
+        if (stem != "guide") continue;
+        const Json* chapters = doc.is_object() && doc.contains("chapters") ? &doc["chapters"] : nullptr;
+        if (!chapters || !chapters->is_array()) return;
+        for (const Json& ch : *chapters) {
+            if (!ch.is_object() || !ch.contains("id") || !ch["id"].is_string()) continue;
+            GuideChapter g;
+            g.id = ch["id"].get<std::string>();
+            g.title = ch.contains("title") ? &ch["title"] : nullptr;
+            if (ch.contains("item_ids") && ch["item_ids"].is_array())
+                for (const Json& id : ch["item_ids"])
+                    if (id.is_string()) g.item_ids.push_back(id.get<std::string>());
+            if (auto it = d.items.find(g.id); it != d.items.end()) g.sources = d.source_lists[it->second.sources];
+            d.guide.push_back(std::move(g));
+        }
+    }
+}
+
+ContentLoad load_content(std::span<const EmbeddedFile> files) {
+    ContentLoad out;
+    auto data = std::make_shared<Content::Data>();
+    data->source_lists.emplace_back();  // index 0: "no sources"
+    ContentBuilder b{*data, out.problems, {}};
+
+    b.parse_files(files);
+    for (std::size_t i = 1; i < data->docs.size(); ++i)
+        if (data->docs[i].first == data->docs[i - 1].first)
+            out.problems.push_back({data->docs[i].first + ".json", "", "the same file is given twice"});
+    b.read_sources();
+    for (const auto& [stem, doc] : data->docs) content_detail::check_shape(stem, doc, stem + ".json", out.problems);
+    for (const auto& [stem, doc] : data->docs) b.walk(doc, "", stem + ".json", stem, 0);
+    b.resolve_links();
+    b.read_guide();
+    if (!out.problems.empty()) return out;
+
+    Content content = ContentBuilder::make(std::move(data));
+    out.problems = check_topic_structure(content);
+    if (out.problems.empty()) out.content = std::move(content);
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a loaded Content
+
+const Json* Content::topic(std::string_view stem) const {
+    for (const auto& [s, doc] : data_->docs)
+        if (s == stem) return &doc;
+    return nullptr;
+}
+
+const Json* Content::item(std::string_view id) const {
+    auto it = data_->items.find(id);
+    return it == data_->items.end() ? nullptr : it->second.item;
+}
+
+std::string_view Content::topic_of(std::string_view id) const {
+    auto it = data_->items.find(id);
+    return it == data_->items.end() ? std::string_view{} : std::string_view(it->second.stem);
+}
+
+const std::vector<SourceRef>& Content::sources_of(std::string_view id) const {
+    auto it = data_->items.find(id);
+    return data_->source_lists[it == data_->items.end() ? 0 : it->second.sources];
+}
+
+const std::vector<std::string>& Content::ids() const { return data_->ids; }
+const std::vector<Seed>& Content::seeds() const { return data_->seeds; }
+const std::vector<GuideChapter>& Content::guide() const { return data_->guide; }
+
+const Seed* Content::seed(std::string_view file) const {
+    for (const auto& s : data_->seeds)
+        if (s.file == file) return &s;
+    return nullptr;
+}
+
+const std::vector<Reference>& Content::references() const {
+    static const std::vector<Reference> none;
+    for (const auto& s : data_->seeds)
+        if (!s.references.empty()) return s.references;
+    return none;
+}
+
+static std::string lowercase(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::vector<GlossaryEntry> Content::glossary(std::string_view lang) const {
+    std::vector<GlossaryEntry> out;
+    const Json* doc = topic("glossary");
+    if (!doc) return out;
+    for (const Json& it : (*doc)["items"]) {
+        GlossaryEntry e;
+        e.id = it["id"].get<std::string>();
+        e.term = &it["term"];
+        e.definition = &it["definition"];
+        if (it.contains("aliases"))
+            for (const Json& a : it["aliases"]) e.aliases.push_back(&a);
+        if (it.contains("see_ids"))
+            for (const Json& s : it["see_ids"]) e.see_ids.push_back(s.get<std::string>());
+        e.sources = sources_of(e.id);
+        out.push_back(std::move(e));
+    }
+    std::stable_sort(out.begin(), out.end(), [lang](const GlossaryEntry& a, const GlossaryEntry& b) {
+        return lowercase(text_in(*a.term, lang)) < lowercase(text_in(*b.term, lang));
+    });
+    return out;
+}
+
+std::vector<TopicCount> Content::counts() const {
+    std::vector<TopicCount> out;
+    for (const auto& [stem, doc] : data_->docs) out.push_back({stem + ".json", 0});
+    for (const auto& [id, info] : data_->items)
+        for (auto& c : out)
+            if (c.file == info.stem + ".json") ++c.items;
+    return out;
+}
+
+std::string Content::format_citation(const SourceRef& c, std::string_view lang) const {
+    return format_citation(c.seed, c.section, c.refs, lang);
+}
+
+std::string Content::format_citation(std::string_view seed_file, std::string_view section, std::span<const int> refs,
+                                     std::string_view lang) const {
+    std::string out;
+    const Seed* s = seed(seed_file);
+    out += s ? std::string(text_in(*s->short_name, lang)) : std::string(seed_file);
+    out += ", ";
+    if (const SeedSection* sec = s ? s->section(section) : nullptr; sec && !sec->within.empty())
+        out += sec->within + " › ";
+    out += section;
+    if (!refs.empty()) {
+        out += refs.size() == 1 ? "; ref. " : "; refs. ";
+        for (std::size_t i = 0; i < refs.size(); ++i) out += (i ? ", " : "") + std::to_string(refs[i]);
+    }
+    return out;
+}
+
+}  // namespace poems

@@ -1,0 +1,35 @@
+// The structural checks of topics other owners write (criteria, monitoring, labs, recovery,
+// prognosis, checklists, centers, ...). load_content() runs every checker whose topic file is
+// present, after the shared checks passed, so `poems content check` and the build refuse content
+// that a topic's own parser would refuse.
+#include "poems/content.hpp"
+
+// Topic owners: include your header here ...
+
+namespace poems {
+
+namespace {
+
+struct TopicChecker {
+    const char* topic;                               // the file stem, e.g. "criteria"
+    void (*check)(const Content&, Problems&);        // adds problems; must not throw
+};
+
+// ... and add one line per topic here. Example:
+//   {"criteria", [](const Content& c, Problems& p) { load_criteria_rules(*c.topic("criteria"), p); }},
+const std::vector<TopicChecker>& checkers() {
+    static const std::vector<TopicChecker> list = {
+    };
+    return list;
+}
+
+}  // namespace
+
+std::vector<Problem> check_topic_structure(const Content& content) {
+    Problems problems;
+    for (const auto& c : checkers())
+        if (content.topic(c.topic)) c.check(content, problems);
+    return problems;
+}
+
+}  // namespace poems
