@@ -1,4 +1,4 @@
-// The content/*.json files, compiled into the program (see content/CMakeLists.txt).
+// Files compiled into the program: content/*.json (content/CMakeLists.txt) and the UI fonts.
 #pragma once
 
 #include <span>
@@ -13,5 +13,7 @@ struct EmbeddedFile {
 
 // Defined in the generated bundle (library poems_content_bundle), sorted by file name.
 std::span<const EmbeddedFile> embedded_content_files();
+// Defined in the app library (ui/CMakeLists.txt): the subset TrueType fonts.
+std::span<const EmbeddedFile> embedded_font_files();
 
 }  // namespace poems

@@ -1,0 +1,151 @@
+#include "app/app.hpp"
+
+#include "pages/pages.hpp"
+
+#include <imgui.h>
+
+#include <cstring>
+
+namespace poems::ui {
+
+namespace {
+struct PageInfo {
+    Page page;
+    const char* id;
+    const char* title;
+};
+const PageInfo kPages[] = {
+    {Page::criteria, "criteria", "Criteria"},     {Page::checklist, "checklist", "Checklist"},
+    {Page::monitoring, "monitoring", "Monitoring"}, {Page::labs, "labs", "Labs"},
+    {Page::centers, "centers", "Centers"},         {Page::guide, "guide", "Guide"},
+    {Page::settings, "settings", "Settings"},
+};
+
+// Below this width (logical px) the layout is a phone's: one column, navigation at the bottom
+// where a thumb reaches it.
+constexpr float kNarrowWidth = 700.0f;
+}  // namespace
+
+const char* page_id(Page p) { return kPages[static_cast<int>(p)].id; }
+const char* page_title(Page p) { return kPages[static_cast<int>(p)].title; }
+
+bool page_from_id(const std::string& id, Page& out) {
+    for (const auto& info : kPages)
+        if (id == info.id) {
+            out = info.page;
+            return true;
+        }
+    return false;
+}
+
+App::App(AppOptions options, Platform platform)
+    : options_(std::move(options)), platform_(std::move(platform)), settings_(options_.settings),
+      page_(options_.start_page) {}
+
+void App::open(Page p) { page_ = p; }
+
+void App::draw_frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Q, false)) quit_requested_ = true;
+
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    const ImGuiWindowFlags root_flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("POEMS Companion", nullptr, root_flags);
+    ImGui::PopStyleVar();
+
+    const float width = viewport->WorkSize.x;
+    const bool narrow = width < kNarrowWidth;
+    const ImGuiStyle& style = ImGui::GetStyle();
+
+    if (!options_.embedded) draw_header(width);
+
+    // Navigation: a column on the left on wide screens, two rows at the bottom on phones.
+    const float nav_button_h = ImGui::GetFrameHeight() + style.ItemSpacing.y;
+    const float bottom_nav_h = options_.embedded ? 0.0f : 2 * nav_button_h + style.WindowPadding.y;
+    const float side_nav_w = options_.embedded ? 0.0f : 12 * ImGui::GetFontSize();
+
+    if (!options_.embedded && !narrow) {
+        ImGui::BeginChild("nav", ImVec2(side_nav_w, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+        draw_navigation(true, side_nav_w);
+        ImGui::EndChild();
+        ImGui::SameLine(0, 0);
+    }
+
+    const float page_h = narrow && !options_.embedded ? -bottom_nav_h : 0.0f;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, style.WindowPadding);
+    ImGui::BeginChild("page", ImVec2(0, page_h), ImGuiChildFlags_AlwaysUseWindowPadding);
+    draw_page();
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+
+    if (!options_.embedded && narrow) {
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.WindowPadding.y * 0.5f));
+        ImGui::BeginChild("nav", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NoScrollbar);
+        draw_navigation(false, width);
+        ImGui::EndChild();
+        ImGui::PopStyleVar();
+    }
+    ImGui::End();
+}
+
+void App::draw_header(float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.WindowPadding.y * 0.6f));
+    const float header_h = ImGui::GetFrameHeight() + ImGui::GetTextLineHeightWithSpacing() + style.WindowPadding.y * 1.2f +
+                           style.ItemSpacing.y;
+    ImGui::BeginChild("header", ImVec2(width, header_h), ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[1]);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("POEMS Companion");
+    ImGui::PopFont();
+    const char* settings_label = "Settings";
+    const float button_w = ImGui::CalcTextSize(settings_label).x + style.FramePadding.x * 2;
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - button_w);
+    if (ImGui::Button(settings_label)) open(Page::settings);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Informs, never diagnoses: only a doctor can diagnose POEMS syndrome.");
+    ImGui::PopStyleColor();
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::Separator();
+}
+
+void App::draw_navigation(bool vertical, float extent) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const int per_row = vertical ? 1 : 3;
+    const float inner = extent - style.WindowPadding.x * 2;
+    const float button_w = vertical ? inner : (inner - style.ItemSpacing.x * (per_row - 1)) / per_row;
+    if (vertical) ImGui::Dummy(ImVec2(0, style.WindowPadding.y));
+    for (int i = 0; i < kNavPageCount; ++i) {
+        const Page p = kPages[i].page;
+        if (vertical) ImGui::SetCursorPosX(style.WindowPadding.x);
+        else if (i % per_row != 0) ImGui::SameLine();
+        const bool current = p == page_;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (ImGui::Button(kPages[i].title, ImVec2(button_w, 0))) open(p);
+        if (current) ImGui::PopStyleColor();
+    }
+}
+
+void App::draw_page() {
+    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[2]);
+    ImGui::TextUnformatted(page_title(page_));
+    ImGui::PopFont();
+    ImGui::Spacing();
+    switch (page_) {
+        case Page::criteria: draw_criteria_page(*this); break;
+        case Page::checklist: draw_checklist_page(*this); break;
+        case Page::monitoring: draw_monitoring_page(*this); break;
+        case Page::labs: draw_labs_page(*this); break;
+        case Page::centers: draw_centers_page(*this); break;
+        case Page::guide: draw_guide_page(*this); break;
+        case Page::settings: draw_settings_page(*this, settings_); break;
+    }
+}
+
+}  // namespace poems::ui

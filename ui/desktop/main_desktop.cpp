@@ -1,0 +1,149 @@
+// The desktop runner: an SDL2 window with an OpenGL 3 context. It owns the loop and sleeps in
+// SDL_WaitEventTimeout while nothing happens, so an idle window costs no CPU.
+//
+// Options: --page ID (criteria, checklist, monitoring, labs, centers, guide, settings),
+//          --text-size PERCENT, --dark, --exit-after-frames N (tests).
+#include "app/app.hpp"
+#include "app/runner_support.hpp"
+
+#include <SDL.h>
+#include <SDL_opengl.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+using namespace poems::ui;
+
+static bool parse_args(int argc, char** argv, AppOptions& options, long& exit_after_frames) {
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
+        if (arg == "--page") {
+            const char* id = next();
+            if (!id || !page_from_id(id, options.start_page)) {
+                std::fprintf(stderr, "poems-companion: --page needs one of criteria, checklist, monitoring, labs, centers, guide, settings\n");
+                return false;
+            }
+        } else if (arg == "--text-size") {
+            const char* v = next();
+            int percent = v ? std::atoi(v) : 0;
+            if (percent < 100 || percent > 200) {
+                std::fprintf(stderr, "poems-companion: --text-size needs a percentage from 100 to 200\n");
+                return false;
+            }
+            options.settings.text_size_percent = percent;
+        } else if (arg == "--dark") {
+            options.settings.dark = true;
+        } else if (arg == "--exit-after-frames") {
+            const char* v = next();
+            exit_after_frames = v ? std::atol(v) : 0;
+            if (exit_after_frames <= 0) {
+                std::fprintf(stderr, "poems-companion: --exit-after-frames needs a positive number\n");
+                return false;
+            }
+        } else {
+            std::fprintf(stderr, "poems-companion: unknown option %s\n", arg.c_str());
+            return false;
+        }
+    }
+    return true;
+}
+
+int main(int argc, char** argv) {
+    AppOptions options;
+    long exit_after_frames = 0;
+    if (!parse_args(argc, argv, options, exit_after_frames)) return 2;
+
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::fprintf(stderr, "poems-companion: cannot open a window: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_Window* window = SDL_CreateWindow("POEMS Companion", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800,
+                                          SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    SDL_GLContext gl = window ? SDL_GL_CreateContext(window) : nullptr;
+    if (!gl) {
+        std::fprintf(stderr, "poems-companion: cannot create an OpenGL 3.2 context: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_GL_MakeCurrent(window, gl);
+    SDL_GL_SetSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is fixed; nothing to remember between runs
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would force a redraw twice a second
+    ImGui_ImplSDL2_InitForOpenGL(window, gl);
+    ImGui_ImplOpenGL3_Init("#version 150");
+
+    Platform platform;
+    platform.name = "desktop";
+    App app(options, platform);
+    StyleState style_state;
+
+    int frames_to_draw = kFramesAfterInput;
+    long frames_drawn = 0;
+    bool running = true;
+    while (running) {
+        // Sleep until input arrives; wake at least once a second for anything time-based.
+        SDL_Event event;
+        bool have = frames_to_draw > 0 ? SDL_PollEvent(&event) : SDL_WaitEventTimeout(&event, 1000);
+        while (have) {
+            ImGui_ImplSDL2_ProcessEvent(&event);
+            if (event.type == SDL_QUIT) running = false;
+            if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
+                event.window.windowID == SDL_GetWindowID(window))
+                running = false;
+            frames_to_draw = kFramesAfterInput;
+            have = SDL_PollEvent(&event);
+        }
+        if (frames_to_draw == 0) continue;
+
+        int window_w = 0, drawable_w = 0, h = 0;
+        SDL_GetWindowSize(window, &window_w, &h);
+        SDL_GL_GetDrawableSize(window, &drawable_w, &h);
+        const float pixel_ratio = window_w > 0 ? float(drawable_w) / float(window_w) : 1.0f;
+        if (refresh_style(style_state, app.settings(), pixel_ratio, false)) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplSDL2_NewFrame();
+        ImGui::NewFrame();
+        app.draw_frame();
+        ImGui::Render();
+        glViewport(0, 0, (int)io.DisplaySize.x * (int)io.DisplayFramebufferScale.x,
+                   (int)io.DisplaySize.y * (int)io.DisplayFramebufferScale.y);
+        const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        SDL_GL_SwapWindow(window);
+        ++frames_drawn;
+        if (frames_drawn == 1) std::printf("poems-companion: first frame drawn (%d ms after start)\n", (int)SDL_GetTicks());
+        std::fflush(stdout);
+
+        frames_to_draw = app.animating() ? kFramesAfterInput : frames_to_draw - 1;
+        if (app.quit_requested()) running = false;
+        if (exit_after_frames > 0 && frames_drawn >= exit_after_frames) running = false;
+    }
+
+    std::printf("poems-companion: %ld frames drawn, clean exit\n", frames_drawn);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+    SDL_GL_DeleteContext(gl);
+    SDL_DestroyWindow(window);
+    SDL_Quit();
+    return 0;
+}
