@@ -5,6 +5,12 @@
 #include "poems/content.hpp"
 
 // Topic owners: include your header here ...
+#include "poems/centers.hpp"
+#include "poems/checklists.hpp"
+#include "poems/labs.hpp"
+#include "poems/recovery.hpp"
+#include "poems/risk_factors.hpp"
+#include "poems/schedule.hpp"
 
 namespace poems {
 
@@ -19,6 +25,12 @@ struct TopicChecker {
 //   {"criteria", [](const Content& c, Problems& p) { load_criteria_rules(*c.topic("criteria"), p); }},
 const std::vector<TopicChecker>& checkers() {
     static const std::vector<TopicChecker> list = {
+        {"checklists", [](const Content& c, Problems& p) { load_checklists(*c.topic("checklists"), p, "checklists.json"); }},
+        {"centers", [](const Content& c, Problems& p) { load_centers(*c.topic("centers"), p, "centers.json"); }},
+        {"labs", [](const Content& c, Problems& p) { load_lab_catalogue(*c.topic("labs"), p, "labs.json"); }},
+        {"monitoring", [](const Content& c, Problems& p) { load_monitoring_plan(*c.topic("monitoring"), p, "monitoring.json"); }},
+        {"recovery", [](const Content& c, Problems& p) { load_recovery(*c.topic("recovery"), p, "recovery.json"); }},
+        {"prognosis", [](const Content& c, Problems& p) { load_prognosis(*c.topic("prognosis"), p, "prognosis.json"); }},
     };
     return list;
 }
