@@ -41,12 +41,15 @@ static void read_references(const Json& list, const std::string& path, const std
     for (std::size_t i = 0; i < list.size(); ++i) {
         ObjectReader r(list[i], pointer_child(path, i), problems, file);
         if (!r.is_object()) continue;
+        r.value("id", true);  // "sources.ref.<n>", checked with every other id
         auto number = r.integer("number", true);
         auto citation = r.string("citation", true);
         r.finish();
         if (number && *number != static_cast<long long>(i) + 1)
             r.fail("number", "expected " + std::to_string(i + 1) + " here (references are numbered 1, 2, 3, ... in order)");
-        seed.references.push_back({static_cast<int>(i) + 1, citation.value_or("")});
+        std::string id;
+        if (auto it = list[i].find("id"); it != list[i].end() && it->is_string()) id = it->get<std::string>();
+        seed.references.push_back({static_cast<int>(i) + 1, citation.value_or(""), std::move(id)});
     }
 }
 
@@ -72,6 +75,7 @@ std::vector<Seed> read_seeds(const Json& doc, const std::string& file, Problems&
         auto publisher = r.string("publisher", true);
         auto date = r.string("date", true);
         const Json* sections = r.array("sections", true);
+        r.value("sources");  // where the reference list sits in the seed; the references inherit it
         const Json* references = r.array("references");
         r.finish();
         if (!name) continue;

@@ -49,6 +49,7 @@ struct SeedSection {
 struct Reference {
     int number = 0;        // 1-22 in the guide
     std::string citation;  // full citation text
+    std::string id;        // "sources.ref.2", so a Guide chapter can list references
 };
 
 struct Seed {
