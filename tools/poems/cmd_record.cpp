@@ -1,0 +1,155 @@
+// `poems record`: check a record file or an export, and move a record in and out of a folder.
+//   poems record check FILE|-                  validate; summary and exit 0, or each problem and exit 2
+//   poems record export --dir DIR              print the record kept in DIR as an export
+//   poems record import FILE|- --dir DIR [--yes]
+//                                              show what importing would change; with --yes, save it
+// `check` never modifies the file it reads.
+#include "commands.hpp"
+
+#include "poems/findings.hpp"
+#include "poems/record_store.hpp"
+
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <string>
+
+namespace poems::cli {
+
+namespace {
+
+int usage() {
+    std::fprintf(stderr,
+                 "usage: poems record check FILE|-\n"
+                 "       poems record export --dir DIR\n"
+                 "       poems record import FILE|- --dir DIR [--yes]\n");
+    return 2;
+}
+
+// The text of FILE or stdin, limited to the record size limit.
+std::optional<std::string> read_input(std::string_view name) {
+    std::string error;
+    if (name == "-") {
+        std::string text;
+        char buffer[1 << 16];
+        std::size_t n;
+        while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
+            text.append(buffer, n);
+            if (text.size() > kMaxRecordFileBytes) {
+                std::fprintf(stderr, "-: the input is too large (over %zu bytes, the limit)\n", kMaxRecordFileBytes);
+                return std::nullopt;
+            }
+        }
+        return text;
+    }
+    auto text = read_text_file(std::string(name), kMaxRecordFileBytes, error);
+    if (!text) std::fprintf(stderr, "%.*s: %s\n", static_cast<int>(name.size()), name.data(), error.c_str());
+    return text;
+}
+
+std::string display_name(std::string_view name) { return name == "-" ? "(stdin)" : std::string(name); }
+
+int print_problems(const Problems& problems) {
+    for (const auto& p : problems) std::fprintf(stderr, "%s\n", p.to_string().c_str());
+    return 2;
+}
+
+int check(std::string_view name) {
+    auto text = read_input(name);
+    if (!text) return 2;
+    const std::string shown = display_name(name);
+    RecordLoad load = record_from_json_text(*text, shown);
+    if (!load.record) return print_problems(load.problems);
+
+    const Record& r = *load.record;
+    std::printf("%s: a valid POEMS Companion record (%s)\n", shown.c_str(), record_schema_name(load.from_schema).c_str());
+    if (load.migrated)
+        std::printf("  written in schema %d; it reads as schema %d (the file was not changed)\n", load.from_schema,
+                    kRecordSchemaVersion);
+    int profile_fields = !r.profile.display_name.empty() + r.profile.birth_year.has_value() + !r.profile.sex.empty();
+    std::printf("  profile: %d of 3 fields filled\n", profile_fields);
+    Problems ignored;
+    if (auto f = parse_findings(r.findings, ignored)) {
+        std::size_t known = 0;
+        for (const auto& key : criterion_keys()) known += f->get(key) != Tri::unknown;
+        std::printf("  findings: %zu of %zu criteria known\n", known, criterion_keys().size());
+    }
+    RecordSummary s = summarize_record(r);
+    for (const auto& [section, n] : s.counts) std::printf("  %s: %zu\n", section_label(section, 2), n);
+    if (s.first_date) std::printf("  dates: %s to %s\n", to_string(*s.first_date).c_str(), to_string(*s.last_date).c_str());
+    else std::printf("  dates: none\n");
+    return 0;
+}
+
+// "--dir DIR" from the arguments, removing it; nothing when absent.
+std::optional<std::string> take_dir(std::vector<std::string_view>& args) {
+    for (std::size_t i = 0; i + 1 < args.size(); ++i)
+        if (args[i] == "--dir") {
+            std::string dir(args[i + 1]);
+            args.erase(args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i) + 2);
+            return dir;
+        }
+    return std::nullopt;
+}
+
+void print_messages(const StoreLoad& l) {
+    for (const auto& m : l.messages) std::fprintf(stderr, "%s\n", m.c_str());
+}
+
+int export_cmd(std::vector<std::string_view> args) {
+    auto dir = take_dir(args);
+    if (!dir || !args.empty()) return usage();
+    StoreLoad l = load_record(*dir);
+    print_messages(l);
+    if (l.read_only) return 2;
+    std::fputs(export_record(l.record).c_str(), stdout);
+    return 0;
+}
+
+int import_cmd(std::vector<std::string_view> args) {
+    auto dir = take_dir(args);
+    bool yes = false;
+    for (auto it = args.begin(); it != args.end();)
+        if (*it == "--yes") {
+            yes = true;
+            it = args.erase(it);
+        } else ++it;
+    if (!dir || args.size() != 1) return usage();
+
+    auto text = read_input(args[0]);
+    if (!text) return 2;
+    StoreLoad current = load_record(*dir);
+    print_messages(current);
+    if (current.read_only) {
+        std::fprintf(stderr, "the record in %s cannot be replaced by this version; nothing was changed\n", dir->c_str());
+        return 2;
+    }
+    RecordImport imp = import_record(*text, current.record, display_name(args[0]));
+    if (!imp.load.record) return print_problems(imp.load.problems);
+    for (const auto& line : imp.diff->lines) std::printf("%s\n", line.c_str());
+    if (!yes) {
+        std::printf("nothing was changed; add --yes to replace the record in %s\n", dir->c_str());
+        return 0;
+    }
+    SaveResult saved = save_record(*dir, *imp.load.record);
+    if (!saved.ok) {
+        std::fprintf(stderr, "%s\n", saved.message.c_str());
+        return 2;
+    }
+    std::printf("saved (%zu bytes); the previous record is kept as %s.bak\n", saved.bytes, kRecordFileName);
+    return 0;
+}
+
+}  // namespace
+
+int run_record(Args args) {
+    if (args.empty()) return usage();
+    std::vector<std::string_view> rest(args.begin() + 1, args.end());
+    if (args[0] == "check") return rest.size() == 1 ? check(rest[0]) : usage();
+    if (args[0] == "export") return export_cmd(rest);
+    if (args[0] == "import") return import_cmd(rest);
+    return usage();
+}
+
+}  // namespace poems::cli
