@@ -211,6 +211,48 @@ std::vector<std::string> LabWorkupLinks::workup_ids_of(std::string_view test_id)
     return {std::string(test_id)};
 }
 
+LabWorkupLinks lab_workup_links(const Json* labs_doc, const Json* monitoring_doc) {
+    LabWorkupLinks links;
+    auto tests_of = [](const Json* doc) -> const Json* {
+        if (!doc || !doc->is_object()) return nullptr;
+        auto it = doc->find("tests");
+        return it != doc->end() && it->is_array() ? &*it : nullptr;
+    };
+    auto string_at = [](const Json& o, const char* key) -> std::string {
+        auto it = o.find(key);
+        return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    if (const Json* tests = tests_of(monitoring_doc))
+        for (const auto& t : *tests) {
+            if (!t.is_object()) continue;
+            std::string id = string_at(t, "id"), workup = string_at(t, "workup_id");
+            if (!id.empty() && !workup.empty()) links.lab_to_workup[id] = {workup};
+        }
+    if (const Json* tests = tests_of(labs_doc))
+        for (const auto& t : *tests) {
+            if (!t.is_object()) continue;
+            std::string id = string_at(t, "id");
+            auto counts = t.find("counts_for_ids");
+            if (id.empty() || counts == t.end() || !counts->is_array()) continue;
+            std::vector<std::string> workups;
+            for (const auto& c : *counts) {
+                if (!c.is_string()) continue;
+                std::string target = c.get<std::string>();
+                std::vector<std::string> via = target.rfind("workup.", 0) == 0 ? std::vector<std::string>{target}
+                                               : links.lab_to_workup.count(target) ? links.lab_to_workup[target]
+                                                                                   : std::vector<std::string>{};
+                for (auto& w : via)
+                    if (std::find(workups.begin(), workups.end(), w) == workups.end()) workups.push_back(w);
+            }
+            if (!workups.empty()) links.lab_to_workup[id] = std::move(workups);
+        }
+    return links;
+}
+
+LabWorkupLinks lab_workup_links(const Content& content) {
+    return lab_workup_links(content.topic("labs"), content.topic("monitoring"));
+}
+
 std::vector<ItemTestStatus> item_test_status(const ChecklistItem& item, const Record& r, const Date& today,
                                              const LabWorkupLinks& links) {
     std::vector<ItemTestStatus> out;

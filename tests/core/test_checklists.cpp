@@ -291,3 +291,28 @@ TEST_CASE("the ask-my-doctor text leaves out an empty missing section and says w
     CHECK(text.find(c.ask_doctor.nothing_open.in()) != std::string::npos);
     CHECK(text.find(c.ask_doctor.disclaimer.in()) != std::string::npos);
 }
+
+TEST_CASE("the shipped labs and monitoring files lead lab results to their workup tests") {
+    auto read = [](const char* name) {
+        std::ifstream in(std::string(POEMS_CONTENT_DIR "/") + name, std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        Problems problems;
+        auto doc = poems::parse_json_text(ss.str(), name, problems);
+        REQUIRE(doc);
+        return *doc;
+    };
+    Json labs = read("labs.json"), monitoring = read("monitoring.json");
+    auto links = poems::lab_workup_links(&labs, &monitoring);
+    CHECK(links.workup_ids_of("labs.vegf_serum") == std::vector<std::string>{"workup.serum_vegf"});
+    CHECK(links.workup_ids_of("labs.m_protein") == std::vector<std::string>{"workup.spep_immunofixation"});
+    CHECK(links.workup_ids_of("monitoring.test.nerve_conduction") == std::vector<std::string>{"workup.nerve_conduction"});
+    CHECK(links.workup_ids_of("workup.cbc") == std::vector<std::string>{"workup.cbc"});  // unmapped: itself
+
+    const auto& item = *shipped().item("checklist.in_treatment.track_markers");
+    Record r;
+    r.labs.push_back({"lab-1", "labs.m_protein", 0.3, "g/dL", {2026, 2, 1}, ""});
+    auto status = poems::item_test_status(item, r, {2026, 5, 1}, links);
+    CHECK(status[1].workup_id == "workup.spep_immunofixation");
+    CHECK(status[1].last_result == Date{2026, 2, 1});
+}

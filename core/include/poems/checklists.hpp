@@ -108,6 +108,14 @@ struct LabWorkupLinks {
     std::vector<std::string> workup_ids_of(std::string_view test_id) const;
 };
 
+// The links the content gives, from already validated documents (either may be null):
+//   monitoring.json: tests[] {"id": "monitoring.test.vegf", "workup_id": "workup.serum_vegf"}
+//   labs.json:       tests[] {"id": "labs.vegf_serum", "counts_for_ids": ["monitoring.test.vegf"]}
+// so "labs.vegf_serum" and "monitoring.test.vegf" both lead to "workup.serum_vegf". A
+// counts_for id that is itself a workup id is taken as it is.
+LabWorkupLinks lab_workup_links(const Json* labs_doc, const Json* monitoring_doc);
+LabWorkupLinks lab_workup_links(const Content& content);
+
 struct ItemTestStatus {
     std::string workup_id;
     std::optional<Date> last_result;       // latest lab result of that test, on or before today
