@@ -73,7 +73,7 @@ int check(std::string_view name) {
     if (auto f = parse_findings(r.findings, ignored)) {
         std::size_t known = 0;
         for (const auto& key : criterion_keys()) known += f->get(key) != Tri::unknown;
-        std::printf("  findings: %zu of %zu criteria known\n", known, criterion_keys().size());
+        std::printf("  findings: %zu of %zu criteria marked present or absent\n", known, criterion_keys().size());
     }
     RecordSummary s = summarize_record(r);
     for (const auto& [section, n] : s.counts) std::printf("  %s: %zu\n", section_label(section, 2), n);

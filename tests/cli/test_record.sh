@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# poems record: check validates without modifying, import/export move a record in and out of a folder.
+set -u
+POEMS="$1"; ROOT="$2"
+FIX="$ROOT/tests/fixtures"
+TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+# A valid record: summary and exit 0; the file is unchanged.
+f="$FIX/record-migrations/v1-full.expected.json"
+before=$(sha256sum "$f")
+out=$("$POEMS" record check "$f") || fail "valid record: exit $?"
+[ "$(sha256sum "$f")" = "$before" ] || fail "check modified a valid file"
+grep -q "a valid POEMS Companion record (poems-record/2)" <<<"$out" || fail "no schema line: $out"
+grep -q "lab results: 3" <<<"$out" || fail "no lab count: $out"
+grep -q "dates: 2023-01-05 to 2023-07-15" <<<"$out" || fail "no date range: $out"
+grep -q "findings: 2 of [0-9]* criteria marked present or absent" <<<"$out" || fail "no findings count: $out"
+
+# An older schema: reported as migrated; the file is not changed.
+f="$FIX/record-migrations/v1-full.json"
+before=$(sha256sum "$f")
+out=$("$POEMS" record check "$f") || fail "v1 record: exit $?"
+[ "$(sha256sum "$f")" = "$before" ] || fail "check modified a v1 file"
+grep -q "written in schema 1; it reads as schema 2 (the file was not changed)" <<<"$out" || fail "no migration line: $out"
+
+# From stdin.
+out=$("$POEMS" record check - < "$FIX/record-migrations/v1-minimal.json") || fail "stdin: exit $?"
+grep -q "^(stdin): a valid POEMS Companion record (poems-record/1)" <<<"$out" || fail "stdin summary: $out"
+
+# Every bad file: exit 2, each problem on stderr with its path, the file unchanged.
+for f in "$FIX"/record-bad/*.json; do
+  before=$(sha256sum "$f")
+  err=$("$POEMS" record check "$f" 2>&1 >/dev/null); rc=$?
+  [ $rc -eq 2 ] || fail "$(basename "$f"): exit $rc, expected 2"
+  [ -n "$err" ] || fail "$(basename "$f"): no problem printed"
+  [ "$(sha256sum "$f")" = "$before" ] || fail "$(basename "$f"): check modified the file"
+done
+err=$("$POEMS" record check "$FIX/record-bad/severity-11.json" 2>&1)
+[ "$err" = "$FIX/record-bad/severity-11.json: /symptoms/0/severity: must be between 0 and 10, got 11" ] || fail "severity message: $err"
+err=$("$POEMS" record check "$FIX/record-bad/newer-schema.json" 2>&1)
+grep -q "newer version of POEMS Companion (schema 3); this version reads up to 2" <<<"$err" || fail "newer message: $err"
+
+# A missing file and bad usage.
+"$POEMS" record check "$TMP/none.json" 2>/dev/null; [ $? -eq 2 ] || fail "missing file must exit 2"
+"$POEMS" record 2>/dev/null; [ $? -eq 2 ] || fail "no subcommand must exit 2"
+"$POEMS" record check 2>/dev/null; [ $? -eq 2 ] || fail "no file must exit 2"
+
+# Import without --yes changes nothing; with --yes it saves; export gives it back.
+out=$("$POEMS" record import "$FIX/record-migrations/v1-full.json" --dir "$TMP/store") || fail "dry import: exit $?"
+grep -q "3 lab results will be added" <<<"$out" || fail "dry import diff: $out"
+[ ! -e "$TMP/store/record.json" ] || fail "a dry import wrote a record"
+"$POEMS" record import "$FIX/record-migrations/v1-full.json" --dir "$TMP/store" --yes >/dev/null || fail "import --yes"
+"$POEMS" record export --dir "$TMP/store" > "$TMP/export.json" || fail "export"
+"$POEMS" record check "$TMP/export.json" >/dev/null || fail "the export does not check"
+out=$("$POEMS" record import "$TMP/export.json" --dir "$TMP/store") || fail "re-import"
+grep -q "Nothing will change" <<<"$out" || fail "re-import of the export must change nothing: $out"
+
+# A folder holding a newer record refuses an import and keeps the file.
+mkdir -p "$TMP/newer"; cp "$FIX/record-bad/newer-schema.json" "$TMP/newer/record.json"
+before=$(sha256sum < "$TMP/newer/record.json")
+"$POEMS" record import "$TMP/export.json" --dir "$TMP/newer" --yes >/dev/null 2>&1; [ $? -eq 2 ] || fail "import over newer must exit 2"
+[ "$(sha256sum < "$TMP/newer/record.json")" = "$before" ] || fail "import overwrote a newer record"
+echo "ok"
