@@ -1,5 +1,6 @@
 #include "app/app.hpp"
 
+#include "app/test_hooks.hpp"
 #include "pages/pages.hpp"
 
 #include <imgui.h>
@@ -95,9 +96,7 @@ void App::draw_frame() {
 void App::draw_header(float width) {
     const ImGuiStyle& style = ImGui::GetStyle();
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.WindowPadding.y * 0.6f));
-    const float header_h = ImGui::GetFrameHeight() + ImGui::GetTextLineHeightWithSpacing() + style.WindowPadding.y * 1.2f +
-                           style.ItemSpacing.y;
-    ImGui::BeginChild("header", ImVec2(width, header_h), ImGuiChildFlags_AlwaysUseWindowPadding,
+    ImGui::BeginChild("header", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY,
                       ImGuiWindowFlags_NoScrollbar);
     ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[1]);
     ImGui::AlignTextToFramePadding();
@@ -107,6 +106,7 @@ void App::draw_header(float width) {
     const float button_w = ImGui::CalcTextSize(settings_label).x + style.FramePadding.x * 2;
     ImGui::SameLine(ImGui::GetContentRegionMax().x - button_w);
     if (ImGui::Button(settings_label)) open(Page::settings);
+    name_last_item("nav:settings");
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("Informs, never diagnoses: only a doctor can diagnose POEMS syndrome.");
     ImGui::PopStyleColor();
@@ -128,6 +128,7 @@ void App::draw_navigation(bool vertical, float extent) {
         const bool current = p == page_;
         if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         if (ImGui::Button(kPages[i].title, ImVec2(button_w, 0))) open(p);
+        name_last_item(std::string("nav:") + kPages[i].id);
         if (current) ImGui::PopStyleColor();
     }
 }

@@ -1,6 +1,7 @@
 #include "app/runner_support.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 namespace poems::ui {
 
@@ -14,5 +15,7 @@ bool refresh_style(StyleState& state, const Settings& wanted, float pixel_ratio,
     state.pixel_ratio = pixel_ratio;
     return fonts_stale;
 }
+
+bool input_pending() { return !ImGui::GetCurrentContext()->InputEventsQueue.empty(); }
 
 }  // namespace poems::ui

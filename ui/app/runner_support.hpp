@@ -19,4 +19,8 @@ bool refresh_style(StyleState& state, const Settings& wanted, float pixel_ratio,
 // depends on last frame's sizes): after any input, draw this many frames, then stop.
 constexpr int kFramesAfterInput = 3;
 
+// ImGui "trickles" fast input: a tap's move, press and release arrive together but are applied
+// over several frames. Keep drawing while any of them are still queued.
+bool input_pending();
+
 }  // namespace poems::ui

@@ -51,7 +51,7 @@ void apply_style(const Settings& settings, bool touch) {
     else ImGui::StyleColorsLight(&style);
     const float s = settings.text_size_percent / 100.0f;
     style.WindowPadding = ImVec2(14, 12);
-    style.FramePadding = ImVec2(10, touch ? 12 : 7);
+    style.FramePadding = ImVec2(10, touch ? 13 : 7);  // 18 px text + 2 x 13 = 44 px targets
     style.ItemSpacing = ImVec2(10, touch ? 12 : 8);
     style.ItemInnerSpacing = ImVec2(8, 6);
     style.ScrollbarSize = touch ? 22 : 16;

@@ -133,7 +133,7 @@ int main(int argc, char** argv) {
         if (frames_drawn == 1) std::printf("poems-companion: first frame drawn (%d ms after start)\n", (int)SDL_GetTicks());
         std::fflush(stdout);
 
-        frames_to_draw = app.animating() ? kFramesAfterInput : frames_to_draw - 1;
+        frames_to_draw = app.animating() || input_pending() ? kFramesAfterInput : frames_to_draw - 1;
         if (app.quit_requested()) running = false;
         if (exit_after_frames > 0 && frames_drawn >= exit_after_frames) running = false;
     }

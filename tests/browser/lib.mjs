@@ -1,0 +1,100 @@
+// Shared helpers for the browser tests: Debian's Chromium driven by playwright-core, the built
+// dist/ served on 127.0.0.1, and ways to click the app's canvas by widget name.
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const distDir = process.env.POEMS_DIST || path.join(repo, 'build/wasm-release/dist');
+export const shotDir = process.env.POEMS_SHOTS || path.join(repo, 'build/screenshots');
+fs.mkdirSync(shotDir, { recursive: true });
+
+// Flags verified on these machines (../shared/TOOLCHAIN.md): no sandbox as root, software WebGL,
+// and no background networking (this machine's closed network refuses it anyway).
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
+export const viewports = {
+  desktop: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+  phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+  small_phone: { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+};
+
+// Serves a folder with tools/serve.mjs on a free port; resolves to { url, stop }.
+export function serve(dir = distDir) {
+  if (!fs.existsSync(path.join(dir, 'index.html'))) throw new Error(`${dir} has no index.html: build the wasm preset first`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(repo, 'tools/serve.mjs'), dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', (chunk) => {
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(chunk.toString());
+      if (m) resolve({ url: m[0], stop: () => child.kill() });
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+export async function launch(options = {}) {
+  const userDataDir = options.userDataDir || fs.mkdtempSync(path.join(os.tmpdir(), 'poems-chromium-'));
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs,
+    ...viewports[options.viewport || 'desktop'], ...(options.context || {}),
+  });
+}
+
+// Watches a page for console errors, page errors and failed or foreign requests.
+export function watch(page, origin) {
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('request', (r) => {
+    if (origin && !r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+      problems.push(`request left the app's origin: ${r.url()}`);
+  });
+  return problems;
+}
+
+export async function openApp(page, url, { timeout = 60000 } = {}) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.poemsFirstFrameAt !== undefined || document.body.dataset.state === 'error',
+                             null, { timeout });
+  const state = await page.evaluate(() => document.body.dataset.state);
+  if (state !== 'ready') throw new Error(`the app did not start: ${await page.textContent('#status-text')}`);
+}
+
+export const framesDrawn = (page) => page.evaluate(() => Module._poems_frames_drawn());
+export const currentPage = (page) => page.evaluate(() => UTF8ToString(Module._poems_current_page()));
+export const namedItems = (page) => page.evaluate(() => JSON.parse(UTF8ToString(Module._poems_named_items())));
+
+// Clicks (or taps, on touch viewports) the centre of a named widget, then waits for the app to
+// draw the result.
+export async function press(page, name, { touch = false } = {}) {
+  const items = await namedItems(page);
+  const r = items[name];
+  if (!r) throw new Error(`no widget named "${name}" on screen; named: ${Object.keys(items).join(', ')}`);
+  const x = (r[0] + r[2]) / 2, y = (r[1] + r[3]) / 2;
+  const before = await framesDrawn(page);
+  if (touch) await page.touchscreen.tap(x, y);
+  else await page.mouse.click(x, y);
+  await page.waitForFunction((n) => Module._poems_frames_drawn() > n, before, { timeout: 10000 });
+  await settled(page);
+}
+
+// Waits until the app has stopped drawing (it draws only while input is being handled).
+export async function settled(page, quietMs = 250) {
+  let last = -1, now = await framesDrawn(page);
+  while (now !== last) {
+    last = now;
+    await page.waitForTimeout(quietMs);
+    now = await framesDrawn(page);
+  }
+}
+
+export function check(condition, message) {
+  if (!condition) throw new Error(message);
+  console.log(`  ok - ${message}`);
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// A small static server for dist/ on 127.0.0.1: the right MIME type for .wasm, no caching (so a
+// rebuilt app is what you see), and nothing else. Any static host works the same way.
+// usage: node tools/serve.mjs DIR [PORT]   (PORT 0 picks a free port; the URL is printed)
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(process.argv[2] || 'build/wasm-release/dist');
+const port = Number(process.argv[3] ?? 8080);
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  let file = path.join(root, decodeURIComponent(url.pathname));
+  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+  if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
+  fs.readFile(file, (err, data) => {
+    if (err) { res.writeHead(404, {'content-type': 'text/plain'}).end('not found\n'); return; }
+    res.writeHead(200, {'content-type': types[path.extname(file)] || 'application/octet-stream',
+                        'cache-control': 'no-cache'});
+    res.end(data);
+  });
+});
+server.listen(port, '127.0.0.1', () => {
+  console.log(`POEMS Companion is served on http://127.0.0.1:${server.address().port}/ (Ctrl+C stops)`);
+});

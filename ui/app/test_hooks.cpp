@@ -1,0 +1,31 @@
+#include "app/test_hooks.hpp"
+
+#include <imgui.h>
+
+#include <cstdio>
+#include <map>
+
+namespace poems::ui {
+
+static std::map<std::string, ImVec4>& rects() {
+    static std::map<std::string, ImVec4> r;
+    return r;
+}
+
+void name_last_item(const std::string& name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    rects()[name] = ImVec4(a.x, a.y, b.x, b.y);
+}
+
+std::string named_items_json() {
+    std::string out = "{";
+    char buf[128];
+    for (const auto& [name, r] : rects()) {
+        std::snprintf(buf, sizeof buf, "[%.1f,%.1f,%.1f,%.1f]", r.x, r.y, r.z, r.w);
+        if (out.size() > 1) out += ",";
+        out += "\"" + name + "\":" + buf;  // names are ASCII identifiers chosen in code
+    }
+    return out + "}";
+}
+
+}  // namespace poems::ui

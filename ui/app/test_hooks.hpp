@@ -1,0 +1,15 @@
+// Where named widgets were drawn in the last frame, in logical pixels, so browser and desktop
+// tests can click "the Checklist button" instead of guessing coordinates. Only widgets that a
+// test needs are named; the cost is a small map update per named widget per drawn frame.
+#pragma once
+
+#include <string>
+
+namespace poems::ui {
+
+// Records the last item's rectangle (ImGui::GetItemRectMin/Max) under `name`.
+void name_last_item(const std::string& name);
+// JSON object {"name": [x0, y0, x1, y1], ...} of every named widget of the last frame.
+std::string named_items_json();
+
+}  // namespace poems::ui

@@ -1,0 +1,145 @@
+// The browser runner: SDL2 over WebGL2 in a <canvas> that fills the page.
+//
+// emscripten_set_main_loop calls tick() on every animation frame, but tick() draws only after
+// input (or while something animates): an idle page costs a cheap event poll per frame and no
+// drawing at all, instead of stock ImGui's 60 full redraws a second.
+//
+// The page tells the app what to show through the URL: ?view=criteria|checklist|monitoring|labs|
+// centers|guide|settings, and &embed=1 for embed.html (no app navigation), &theme=dark.
+#include "app/app.hpp"
+#include "app/runner_support.hpp"
+#include "app/test_hooks.hpp"
+
+#include <SDL.h>
+#include <SDL_opengles2.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+using namespace poems::ui;
+
+namespace {
+SDL_Window* g_window = nullptr;
+std::unique_ptr<App> g_app;
+StyleState g_style;
+int g_frames_to_draw = kFramesAfterInput;
+long g_frames_drawn = 0;
+
+bool touch_device() {
+    return EM_ASM_INT({ return (navigator.maxTouchPoints || 0) > 0 || ('ontouchstart' in window) ? 1 : 0; }) != 0;
+}
+
+std::string url_param(const char* name) {
+    char* value = (char*)(intptr_t)EM_ASM_INT(
+        {
+            const v = new URLSearchParams(location.search).get(UTF8ToString($0));
+            return v === null ? 0 : allocateUTF8(v);
+        },
+        name);
+    if (!value) return {};
+    std::string out = value;
+    free(value);
+    return out;
+}
+
+long g_ticks = 0;
+void tick() {
+    ++g_ticks;
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        g_frames_to_draw = kFramesAfterInput;
+    }
+    if (g_frames_to_draw == 0) return;
+
+    int window_w = 0, drawable_w = 0, h = 0;
+    SDL_GetWindowSize(g_window, &window_w, &h);
+    SDL_GL_GetDrawableSize(g_window, &drawable_w, &h);
+    const float pixel_ratio = window_w > 0 ? float(drawable_w) / float(window_w) : 1.0f;
+    if (refresh_style(g_style, g_app->settings(), pixel_ratio, touch_device())) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    g_app->draw_frame();
+    ImGui::Render();
+    ImGuiIO& io = ImGui::GetIO();
+    glViewport(0, 0, (int)(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+               (int)(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+    const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++g_frames_drawn;
+    if (g_frames_drawn == 1) {
+        // The page hides its loading screen on this event; tests and the bench time it.
+        EM_ASM({
+            window.poemsFirstFrameAt = performance.now();
+            window.dispatchEvent(new Event('poems-first-frame'));
+        });
+    }
+    g_frames_to_draw = g_app->animating() || input_pending() ? kFramesAfterInput : g_frames_to_draw - 1;
+}
+}  // namespace
+
+// For tests and the bench: how many frames were drawn, and which page is shown.
+extern "C" EMSCRIPTEN_KEEPALIVE long poems_frames_drawn() { return g_frames_drawn; }
+extern "C" EMSCRIPTEN_KEEPALIVE long poems_ticks() { return g_ticks; }
+extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_current_page() { return g_app ? page_id(g_app->page()) : ""; }
+extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_named_items() {
+    static std::string json;
+    json = named_items_json();
+    return json.c_str();
+}
+
+int main() {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
+        return 1;
+    }
+    // Keyboard events only when the canvas has focus, so the host page of an embed keeps its keys.
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    // The canvas's size comes from the page's CSS (it fills the viewport); SDL follows it and
+    // scales the drawing buffer by devicePixelRatio.
+    g_window = SDL_CreateWindow("POEMS Companion", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 800, 600,
+                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    SDL_GLContext gl = g_window ? SDL_GL_CreateContext(g_window) : nullptr;
+    if (!gl) {
+        std::fprintf(stderr, "WebGL2 context failed: %s\n", SDL_GetError());
+        EM_ASM({ window.poemsFatal && window.poemsFatal('webgl2'); });
+        return 1;
+    }
+    SDL_GL_MakeCurrent(g_window, gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigInputTextCursorBlink = false;
+    ImGui_ImplSDL2_InitForOpenGL(g_window, gl);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    AppOptions options;
+    page_from_id(url_param("view"), options.start_page);
+    options.embedded = url_param("embed") == "1";
+    options.settings.dark = url_param("theme") == "dark";
+    Platform platform;
+    platform.name = "browser";
+    g_app = std::make_unique<App>(options, platform);
+
+    emscripten_set_main_loop(tick, 0, true);
+    return 0;
+}
