@@ -19,6 +19,7 @@ std::span<const Command> commands() {
         {"content", "content check [DIR]           validate the content files (compiled-in, or DIR/*.json)", run_content},
         {"record", "record check FILE|-           validate a saved record or an export (also: export, import)", run_record},
         {"criteria", "criteria FILE|- [--json]      check findings against the published criteria", run_criteria},
+        {"centers", "centers [--region R] [--remote] [--search WORDS]  list expert centers (--details, --json)", run_centers},
         {"schedule", "schedule RECORD|--treated D   monitoring schedule, statuses, signals (--ics FILE, --json)", run_schedule},
     };
     return {table, sizeof(table) / sizeof(table[0])};
