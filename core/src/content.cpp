@@ -355,6 +355,9 @@ ContentLoad load_content(std::span<const EmbeddedFile> files) {
     for (const auto& [stem, doc] : data->docs) b.walk(doc, "", stem + ".json", stem, 0);
     b.resolve_links();
     b.read_guide();
+    // One file's problems together, in the order the passes found them.
+    std::stable_sort(out.problems.begin(), out.problems.end(),
+                     [](const Problem& a, const Problem& b) { return a.file < b.file; });
     if (!out.problems.empty()) return out;
 
     Content content = ContentBuilder::make(std::move(data));
