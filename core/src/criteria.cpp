@@ -40,20 +40,19 @@ using Vars = std::map<std::string, std::string>;
 // Replaces each {name} of the content text by its value; unknown names are left as they are.
 std::string fill(const std::string& text, const Vars& vars) {
     std::string out;
-    for (std::size_t i = 0; i < text.size();) {
-        if (text[i] == '{') {
-            auto end = text.find('}', i);
-            if (end != std::string::npos) {
-                auto it = vars.find(text.substr(i + 1, end - i - 1));
-                if (it != vars.end()) {
-                    out += it->second;
-                    i = end + 1;
-                    continue;
-                }
-            }
-        }
-        out += text[i++];
+    out.reserve(text.size() + 32);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t open = text.find('{', i);
+        std::size_t close = open == std::string::npos ? open : text.find('}', open);
+        if (close == std::string::npos) break;
+        auto it = vars.find(text.substr(open + 1, close - open - 1));
+        out.append(text, i, open - i);
+        if (it != vars.end()) out += it->second;
+        else out.append(text, open, close - open + 1);
+        i = close + 1;
     }
+    out.append(text, i, std::string::npos);
     return out;
 }
 
@@ -231,8 +230,7 @@ struct Context {
         }
     }
 
-    CriterionResult criterion(const CriterionRule& rule) {
-        CriterionResult r;
+    void criterion(const CriterionRule& rule, CriterionResult& r) {
         r.key = rule.key;
         r.id = rule.id;
         r.group = rule.group;
@@ -257,7 +255,6 @@ struct Context {
             warn("entry_overridden", r.key, {{"criterion", r.name}, {"entered", to_string(r.entered)}, {"derived", to_string(r.status)}});
 
         if (r.status != Status::present && r.status != Status::absent) r.settled_by_ids = rule.settled_by_ids;
-        return r;
     }
 };
 
@@ -277,7 +274,8 @@ int test_rank(const CriteriaRules& rules, const std::string& id) {
 Evaluation evaluate(const Findings& findings, const CriteriaRules& rules, const std::string& lang) {
     Evaluation e;
     Context ctx{findings, rules, lang, e};
-    for (const auto& rule : rules.criteria) e.criteria.push_back(ctx.criterion(rule));
+    e.criteria.resize(rules.criteria.size());
+    for (std::size_t i = 0; i < rules.criteria.size(); ++i) ctx.criterion(rules.criteria[i], e.criteria[i]);
 
     auto state = [&](const std::string& key) {
         const CriterionResult* c = e.criterion(key);

@@ -68,6 +68,7 @@ static std::optional<double> positive_number(ObjectReader& r, std::string_view k
     auto d = r.number(key, required);
     if (d && *d <= 0) {
         Json shown = *d;
+        if (std::floor(*d) == *d && std::fabs(*d) < 1e15) shown = static_cast<long long>(*d);
         r.fail(key, "must be greater than zero, got " + shown.dump());
         return std::nullopt;
     }

@@ -64,7 +64,8 @@ std::string workup_name(const std::string& id) {
 }
 
 // Wraps text to `width` columns after an indent, so long reasons stay readable in a terminal.
-void print_wrapped(const std::string& text, const std::string& indent, std::size_t width = 78) {
+void print_wrapped(const std::string& text, const std::string& indent, std::string rest = {}, std::size_t width = 78) {
+    if (rest.empty()) rest = indent + "  ";
     std::string line = indent;
     std::istringstream words(text);
     std::string word;
@@ -72,7 +73,7 @@ void print_wrapped(const std::string& text, const std::string& indent, std::size
     while (words >> word) {
         if (!first && line.size() + 1 + word.size() > width) {
             std::printf("%s\n", line.c_str());
-            line = indent;
+            line = rest;
             first = true;
         }
         line += (first ? "" : " ") + word;
@@ -84,8 +85,8 @@ void print_wrapped(const std::string& text, const std::string& indent, std::size
 void print_text(const Evaluation& e, const std::string& input_name) {
     std::printf("POEMS criteria check: %s\n\n", input_name.c_str());
     std::printf("RESULT: %s\n", to_string(e.verdict));
-    print_wrapped(e.headline, "  ");
-    print_wrapped(e.explanation, "  ");
+    print_wrapped(e.headline, "  ", "  ");
+    print_wrapped(e.explanation, "  ", "  ");
     for (const auto& w : e.why) print_wrapped("- " + w, "  ");
 
     for (const auto& g : e.groups) {
@@ -94,7 +95,7 @@ void print_text(const Evaluation& e, const std::string& input_name) {
         for (const auto& c : e.criteria) {
             if (c.group != g.key) continue;
             std::printf("  %-10s %s\n", to_string(c.status), c.name.c_str());
-            print_wrapped(c.reason, "             ");
+            print_wrapped(c.reason, "             ", "             ");
         }
     }
 
@@ -114,7 +115,7 @@ void print_text(const Evaluation& e, const std::string& input_name) {
                 const CriterionResult* c = e.criterion(k);
                 settles += (settles.empty() ? "" : ", ") + (c ? c->name : k);
             }
-            print_wrapped(std::to_string(n++) + ". " + workup_name(t.workup_id) + " [" + t.workup_id + "] - for: " + settles, "  ");
+            print_wrapped(std::to_string(n++) + ". " + workup_name(t.workup_id) + " [" + t.workup_id + "] - for: " + settles, "  ", "     ");
         }
     }
 
@@ -132,7 +133,7 @@ void print_text(const Evaluation& e, const std::string& input_name) {
         }
         print_wrapped("Red flags present: " + flags, "  ");
     }
-    print_wrapped(e.red_flag_reason, "  ");
+    print_wrapped(e.red_flag_reason, "  ", "  ");
 
     std::printf("\n");
     print_wrapped(e.disclaimer, "");

@@ -36,6 +36,8 @@ struct CriterionResult {
     Citations sources;           // the criterion's and the reason's, without repeats
     std::string glossary_id;     // may be empty
     std::vector<std::string> settled_by_ids;  // workup ids; empty when present or absent
+
+    bool operator==(const CriterionResult&) const = default;
 };
 
 struct GroupResult {
@@ -45,17 +47,23 @@ struct GroupResult {
     int min_present = 1;
     std::vector<std::string> present, absent, open;  // criterion keys; open = unknown or borderline
     std::string state;           // "met", "cannot_be_met", "open"
+
+    bool operator==(const GroupResult&) const = default;
 };
 
 struct MissingItem {             // an unknown criterion that could still change the verdict
     std::string key;
     Status status = Status::unknown;
     std::vector<std::string> settled_by_ids;
+
+    bool operator==(const MissingItem&) const = default;
 };
 
 struct SettlingTest {            // a test to ask about, with the missing criteria it would settle
     std::string workup_id;
     std::vector<std::string> settles;
+
+    bool operator==(const SettlingTest&) const = default;
 };
 
 struct EvaluationWarning {
@@ -63,6 +71,8 @@ struct EvaluationWarning {
     std::string criterion;       // the criterion key it is about, may be empty
     std::string text;
     Citations sources;
+
+    bool operator==(const EvaluationWarning&) const = default;
 };
 
 struct Evaluation {
@@ -87,6 +97,7 @@ struct Evaluation {
     Citations disclaimer_sources;
 
     const CriterionResult* criterion(const std::string& key) const;
+    bool operator==(const Evaluation&) const = default;
 };
 
 // Pure: no clock, no files. `lang` picks the text's language (English when missing).
