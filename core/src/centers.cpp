@@ -164,8 +164,23 @@ namespace {
 void append_folded(std::string& hay, const LangText& t) {
     for (const auto& [lang, text] : t.by_lang) {  // every translation: a French name finds the center too
         hay += ' ';
-        hay += fold_for_search(text);
+        append_folded_for_search(hay, text);
     }
+}
+
+// Everything a query word may match, folded: name, short name, city, country, region name,
+// description and remote note.
+void fold_center(std::string& hay, const Center& c, const std::vector<CenterRegion>& regions) {
+    hay.clear();
+    for (const LangText* t : {&c.name, &c.short_name, &c.city, &c.country, &c.known_for, &c.remote_note})
+        append_folded(hay, *t);
+    for (const auto& r : regions)
+        if (r.id == c.region) append_folded(hay, r.name);
+}
+
+bool passes_filters(const Center& c, const CenterQuery& q) {
+    if (!q.region.empty() && c.region != q.region) return false;
+    return !q.remote_only || c.remote == RemoteConsultation::yes;
 }
 
 }  // namespace
@@ -176,15 +191,36 @@ std::vector<const Center*> search_centers(const std::vector<Center>& centers, co
     std::vector<std::string> words = search_words(query.words);
     std::string hay;
     for (const auto& c : centers) {
-        if (!query.region.empty() && c.region != query.region) continue;
-        if (query.remote_only && c.remote != RemoteConsultation::yes) continue;
+        if (!passes_filters(c, query)) continue;
         if (!words.empty()) {
-            hay.clear();
-            for (const LangText* t : {&c.name, &c.short_name, &c.city, &c.country, &c.known_for, &c.remote_note})
-                append_folded(hay, *t);
-            for (const auto& r : regions)
-                if (r.id == c.region) append_folded(hay, r.name);
+            fold_center(hay, c, regions);
             if (!folded_text_matches(hay, words)) continue;
+        }
+        out.push_back(&c);
+    }
+    return out;
+}
+
+CenterSearchIndex build_center_search_index(const std::vector<Center>& centers,
+                                            const std::vector<CenterRegion>& regions) {
+    CenterSearchIndex index;
+    index.folded.resize(centers.size());
+    for (std::size_t i = 0; i < centers.size(); ++i) fold_center(index.folded[i], centers[i], regions);
+    return index;
+}
+
+std::vector<const Center*> search_centers(const std::vector<Center>& centers, const CenterQuery& query,
+                                          const CenterSearchIndex& index) {
+    std::vector<const Center*> out;
+    std::vector<std::string> words = search_words(query.words);
+    for (std::size_t i = 0; i < centers.size(); ++i) {
+        const Center& c = centers[i];
+        if (!passes_filters(c, query)) continue;
+        // A stale index (shorter than the list) falls back to folding, never to a wrong answer.
+        if (!words.empty()) {
+            if (i < index.folded.size() ? !folded_text_matches(index.folded[i], words)
+                                        : search_centers(std::vector<Center>{c}, query).empty())
+                continue;
         }
         out.push_back(&c);
     }

@@ -34,11 +34,43 @@ constexpr FoldRange kFolds[] = {
     {0x2000, 0x206F, nullptr},  // General Punctuation: dashes, curly quotes, spaces, bullets
 };
 
-const FoldRange* find_fold(char32_t cp) {
-    for (const auto& r : kFolds)
-        if (cp >= r.first && cp <= r.last) return &r;
-    return nullptr;
+// kFolds expanded into a direct table for U+00A0-U+017F (the hot path), built once.
+struct DirectTable {
+    static constexpr char32_t kFirst = 0x00A0, kLast = 0x017F;
+    const char* fold[kLast - kFirst + 1] = {};
+    bool known[kLast - kFirst + 1] = {};
+    DirectTable() {
+        for (const auto& r : kFolds)
+            for (char32_t cp = r.first; cp <= r.last; ++cp)
+                if (cp >= kFirst && cp <= kLast) {
+                    fold[cp - kFirst] = r.ascii;
+                    known[cp - kFirst] = true;
+                }
+    }
+};
+
+// Returns true when `cp` is folded; `ascii` is then its letters, or nullptr for a separator.
+bool find_fold(char32_t cp, const char*& ascii) {
+    static const DirectTable table;
+    if (cp >= DirectTable::kFirst && cp <= DirectTable::kLast) {
+        ascii = table.fold[cp - DirectTable::kFirst];
+        return table.known[cp - DirectTable::kFirst];
+    }
+    if (cp >= 0x2000 && cp <= 0x206F) {
+        ascii = nullptr;
+        return true;
+    }
+    return false;
 }
+
+// ASCII: letters lowercased, digits kept, everything else a separator.
+struct AsciiTable {
+    char map[128] = {};
+    AsciiTable() {
+        for (int c = 0; c < 128; ++c)
+            map[c] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? char(c) : (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : ' ';
+    }
+};
 
 // Decodes one UTF-8 sequence at s[i]; returns its length, or 0 when it is not valid UTF-8
 // (overlong forms, surrogates and truncated sequences included).
@@ -59,17 +91,19 @@ std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
 
 }  // namespace
 
-std::string fold_for_search(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
+void append_folded_for_search(std::string& out, std::string_view s) {
+    static const AsciiTable ascii;
     for (std::size_t i = 0; i < s.size();) {
-        char c = s[i];
-        if (static_cast<unsigned char>(c) < 0x80) {
-            if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
-            else out += ' ';
-            ++i;
-            continue;
+        // A run of ASCII (nearly all text): map it in one tight loop into space made at once.
+        std::size_t run = i;
+        while (run < s.size() && static_cast<unsigned char>(s[run]) < 0x80) ++run;
+        if (run > i) {
+            std::size_t at = out.size();
+            out.resize(at + (run - i));
+            char* dst = out.data() + at;
+            for (std::size_t k = i; k < run; ++k) *dst++ = ascii.map[static_cast<unsigned char>(s[k])];
+            i = run;
+            if (i == s.size()) break;
         }
         char32_t cp = 0;
         std::size_t len = decode_utf8(s, i, cp);
@@ -78,10 +112,16 @@ std::string fold_for_search(std::string_view s) {
             ++i;
             continue;
         }
-        if (const FoldRange* f = find_fold(cp)) out += f->ascii ? f->ascii : " ";
+        const char* folded = nullptr;
+        if (find_fold(cp, folded)) out += folded ? folded : " ";
         else out.append(s.substr(i, len));
         i += len;
     }
+}
+
+std::string fold_for_search(std::string_view s) {
+    std::string out;
+    append_folded_for_search(out, s);
     return out;
 }
 

@@ -146,6 +146,28 @@ TEST_CASE("a region name matches as a word of the query") {
     CHECK(find("europe") == Ids{"center.uclh", "center.aphp"});
 }
 
+TEST_CASE("a search through the prepared index finds exactly what the plain search finds") {
+    const auto& dir = shipped();
+    auto index = poems::build_center_search_index(dir.centers, dir.regions);
+    for (const char* words : {"", "hopitaux", "HÔPITAUX paris", "japan", "london beijing", "hop", "aris", "europe", "zzzz"})
+        for (const char* region : {"", "asia", "europe"})
+            for (bool remote : {false, true}) {
+                CenterQuery q{words, region, remote};
+                INFO(words << " / " << region << " / " << remote);
+                CHECK(poems::search_centers(dir.centers, q, index) == poems::search_centers(dir.centers, q, dir.regions));
+            }
+}
+
+TEST_CASE("a stale index shorter than the list still finds the centers added since") {
+    auto centers = shipped().centers;
+    auto index = poems::build_center_search_index(centers);
+    centers.push_back(centers[4]);
+    centers.back().id = "center.aphp_copy";
+    auto found = poems::search_centers(centers, CenterQuery{"hopitaux", "", false}, index);
+    REQUIRE(found.size() == 2);
+    CHECK(found[1]->id == "center.aphp_copy");
+}
+
 // ---- Folding --------------------------------------------------------------------------------
 
 TEST_CASE("folding lowercases Latin letters and strips their accents") {

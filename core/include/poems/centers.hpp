@@ -75,6 +75,17 @@ struct CenterQuery {
 std::vector<const Center*> search_centers(const std::vector<Center>& centers, const CenterQuery& query,
                                           const std::vector<CenterRegion>& regions = {});
 
+// The folded search text of every center, built once (when the directory loads) so a search on
+// a large directory only scans prepared text. Must be rebuilt when `centers` changes.
+struct CenterSearchIndex {
+    std::vector<std::string> folded;  // one per center, same order
+};
+CenterSearchIndex build_center_search_index(const std::vector<Center>& centers,
+                                            const std::vector<CenterRegion>& regions = {});
+// The same result as search_centers() above, faster on large directories.
+std::vector<const Center*> search_centers(const std::vector<Center>& centers, const CenterQuery& query,
+                                          const CenterSearchIndex& index);
+
 // How a citation is shown. The default writes "<seed>, <section>"; the app passes
 // Content::format_citation for "Guide (004), Expert Centers › North America".
 using CitationFormatter = std::function<std::string(const SourceRef&)>;

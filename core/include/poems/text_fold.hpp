@@ -20,6 +20,8 @@ namespace poems {
 
 // The folded text; word separators are kept as single spaces (not collapsed).
 std::string fold_for_search(std::string_view utf8);
+// The same, appended to `out` (no temporary string: the search folds many fields in a row).
+void append_folded_for_search(std::string& out, std::string_view utf8);
 
 // The folded words of a text, in order: "Assistance Publique – Hôpitaux" ->
 // {"assistance", "publique", "hopitaux"}.
