@@ -3,6 +3,7 @@
 #include "poems/content.hpp"
 
 #include "content_internal.hpp"
+#include "poems/lang_text.hpp"  // is_well_formed_id
 
 #include <algorithm>
 #include <cctype>
@@ -93,18 +94,6 @@ static bool is_text_key(std::string_view key) {
 
 static bool ends_with(std::string_view s, std::string_view end) {
     return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
-}
-
-// "topic.words_and_digits[.more]": lowercase, dot-separated.
-static bool is_well_formed_id(std::string_view id) {
-    if (id.empty() || id.front() == '.' || id.back() == '.' || id.find('.') == std::string_view::npos) return false;
-    char prev = 0;
-    for (char c : id) {
-        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
-        if (!ok || (c == '.' && prev == '.')) return false;
-        prev = c;
-    }
-    return true;
 }
 
 std::string_view text_in(const Json& map, std::string_view lang) {
