@@ -12,6 +12,7 @@ int run_criteria(Args args);
 int run_record(Args args);
 int run_schedule(Args args);
 int run_centers(Args args);
+int run_checklist(Args args);
 int run_content(Args args);
 
 std::span<const Command> commands() {
@@ -20,6 +21,7 @@ std::span<const Command> commands() {
         {"record", "record check FILE|-           validate a saved record or an export (also: export, import)", run_record},
         {"criteria", "criteria FILE|- [--json]      check findings against the published criteria", run_criteria},
         {"centers", "centers [--region R] [--remote] [--search WORDS]  list expert centers (--details, --json)", run_centers},
+        {"checklist", "checklist [--stage S] [--record FILE] [--ask]  the action checklist for a stage", run_checklist},
         {"schedule", "schedule RECORD|--treated D   monitoring schedule, statuses, signals (--ics FILE, --json)", run_schedule},
     };
     return {table, sizeof(table) / sizeof(table[0])};
