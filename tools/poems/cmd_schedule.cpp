@@ -114,10 +114,10 @@ std::string cite(const Content& c, const std::vector<SourceRef>& sources) {
 void print_tests(const std::vector<PlannedTest>& tests, const MonitoringPlan& plan) {
     for (const auto& t : tests) {
         const MonitoringTest* mt = plan.test(t.test_id);
-        std::string line = std::string(t.done ? "done     " : t.planned ? "booked   " : "to do    ") +
-                           (mt ? mt->name.in() : t.test_id);
-        if (t.done) line += "  (" + t.evidence + ")";
-        print_wrapped(line, "  ");
+        std::string line = mt ? mt->name.in() : t.test_id;
+        if (t.done) line += " (" + t.evidence + ")";
+        print_wrapped(line, std::string("  ") + (t.done ? "done     " : t.planned ? "booked   " : "to do    "), 100,
+                      std::string(11, ' '));
     }
 }
 
@@ -197,7 +197,7 @@ void print_text(const Loaded& L, const Plan& p, const Record& record, bool from_
         }
         if (risk->summary) print_wrapped(risk->summary->in(), "  ");
         auto signals = find_signals(record, L.labs, plan, p.today);
-        std::printf("\nSIGNALS TO REPORT: %s\n", signals.empty() ? "none found in the record" : "");
+        std::printf("\nSIGNALS TO REPORT:%s\n", signals.empty() ? " none found in the record" : "");
         for (const auto& s : signals) {
             print_wrapped("! " + s.rule->name.in() + ": " + s.rule->text.in(), "  ");
             for (const auto& d : s.data) print_wrapped(d, "      ");
@@ -205,7 +205,7 @@ void print_text(const Loaded& L, const Plan& p, const Record& record, bool from_
         }
     }
     std::printf("\n");
-    print_wrapped(plan.intro.in(), "");
+    print_wrapped(plan.intro.in(), "", 100, "");
 }
 
 Json tests_json(const std::vector<PlannedTest>& tests) {
@@ -350,8 +350,8 @@ int run_schedule(Args args) {
     const bool from_record = !record_file.empty();
     if (from_record && (treated || remission || diagnosed))
         return fail("give either a record file or --treated/--remission/--diagnosed, not both");
+    if (remission && !treated && !from_record) return fail("--remission needs --treated (remission is counted after treatment)");
     if (!from_record && !treated && !diagnosed) return fail("give a record file, --treated or --diagnosed");
-    if (remission && !treated) return fail("--remission needs --treated (remission is counted after treatment)");
     if (remission && treated && *remission < *treated) return fail("--remission must not be before --treated");
     if (diagnosed && treated && *treated < *diagnosed) return fail("--treated must not be before --diagnosed");
 
