@@ -64,8 +64,9 @@ std::string workup_name(const std::string& id) {
 }
 
 // Wraps text to `width` columns after an indent, so long reasons stay readable in a terminal.
-void print_wrapped(const std::string& text, const std::string& indent, std::string rest = {}, std::size_t width = 78) {
-    if (rest.empty()) rest = indent + "  ";
+void print_wrapped(const std::string& text, const std::string& indent, const char* rest_indent = nullptr,
+                   std::size_t width = 78) {
+    const std::string rest = rest_indent ? rest_indent : indent + "  ";
     std::string line = indent;
     std::istringstream words(text);
     std::string word;
@@ -136,7 +137,7 @@ void print_text(const Evaluation& e, const std::string& input_name) {
     print_wrapped(e.red_flag_reason, "  ", "  ");
 
     std::printf("\n");
-    print_wrapped(e.disclaimer, "");
+    print_wrapped(e.disclaimer, "", "");
 }
 
 }  // namespace
