@@ -5,6 +5,7 @@
 #include "test_record_support.hpp"
 
 #include <filesystem>
+#include <algorithm>
 #include <map>
 
 using namespace poems;

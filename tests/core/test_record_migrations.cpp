@@ -3,6 +3,7 @@
 #include "test_record_support.hpp"
 
 #include <filesystem>
+#include <set>
 
 using namespace poems;
 namespace fs = std::filesystem;

@@ -1,0 +1,136 @@
+#include "record_bench.hpp"
+
+#include "poems/record_store.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+namespace poems::bench {
+
+namespace {
+
+struct Rng {  // splitmix64, the same numbers everywhere
+    std::uint64_t s;
+    std::uint64_t next() {
+        std::uint64_t z = (s += 0x9E3779B97F4A7C15ULL);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+        return z ^ (z >> 31);
+    }
+    int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
+};
+
+const char* kWords[] = {"tingling", "in", "both", "feet", "worse", "after", "walking", "slept", "badly", "swollen",
+                        "ankles", "called", "the", "clinic", "about", "results", "felt", "stronger", "today", "tired"};
+
+std::string sentence(Rng& rng, int words) {
+    std::string s;
+    for (int i = 0; i < words; ++i) s += (i ? " " : "") + std::string(kWords[rng.below(20)]);
+    return s;
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+}
+
+template <typename F>
+double time_ms(F f) {
+    auto start = std::chrono::steady_clock::now();
+    f();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+Record make_ten_year_record(std::uint64_t seed) {
+    Rng rng{seed};
+    const Date start{2015, 1, 1};
+    const int span = 3652;
+    auto day = [&] { return add_days(start, rng.below(span)); };
+    struct Test { const char* id; const char* unit; int lo, hi; };
+    const Test tests[] = {{"lab.vegf_serum", "pg/mL", 200, 4000}, {"lab.vegf_plasma", "pg/mL", 20, 600},
+                          {"lab.platelets", "10^9/L", 150, 700},  {"lab.hemoglobin", "g/dL", 10, 18},
+                          {"lab.creatinine", "mg/dL", 0, 3},      {"lab.tsh", "mIU/L", 0, 10},
+                          {"lab.testosterone", "ng/dL", 100, 900}, {"lab.flc_lambda", "mg/L", 5, 80}};
+
+    Record r;
+    r.profile = {"Sam", 1962, "male"};
+    r.findings = Json::parse(R"({"schema": "poems-findings/1", "polyneuropathy": "present",
+        "monoclonal_plasma_cell_disorder": "present", "sclerotic_bone_lesions": "present",
+        "vegf": {"value": 2300, "unit": "pg/mL", "sample": "serum"},
+        "endocrine_findings": ["hypogonadism"], "skin_changes": "present",
+        "m_protein_tests": [{"test": "serum_immunofixation", "result": "positive"}]})");
+    for (int i = 0; i < 40; ++i) r.checklist.push_back({"check.item_" + std::to_string(i), day()});
+    const char* kinds[] = {"diagnosis", "treatment_start", "treatment_end", "asct", "remission", "relapse"};
+    for (int i = 0; i < 12; ++i)
+        r.events.push_back({"ev-" + std::to_string(i + 1), kinds[i % 6], day(), i % 6 == 1 ? "lenalidomide-dexamethasone" : "",
+                            i % 2 ? sentence(rng, 8) : ""});
+    for (int i = 0; i < 5000; ++i) {
+        const Test& t = tests[rng.below(8)];
+        double value = t.lo + static_cast<double>(rng.next() % 100000) / 100000.0 * (t.hi - t.lo);
+        r.labs.push_back({"lab-" + std::to_string(i + 1), t.id, std::round(value * 100) / 100, t.unit, day(),
+                          rng.below(10) == 0 ? sentence(rng, 6) : ""});
+    }
+    for (int i = 0; i < 2000; ++i)
+        r.symptoms.push_back({"sym-" + std::to_string(i + 1), day(), rng.below(2) ? "numbness" : "fatigue", rng.below(11),
+                              rng.below(3) == 0 ? sentence(rng, 12) : ""});
+    for (int i = 0; i < 120; ++i)
+        r.appointments.push_back({"appt-" + std::to_string(i + 1), day(), "Haematology follow-up",
+                                  {"lab.vegf_serum", "lab.platelets"}, rng.below(4) == 0 ? sentence(rng, 10) : ""});
+    for (int i = 0; i < 300; ++i) r.notes.push_back({"note-" + std::to_string(i + 1), day(), sentence(rng, 60)});
+    for (int i = 0; i < 10; ++i) r.asked_doctor.push_back("missing.item_" + std::to_string(i));
+    return r;
+}
+
+RecordBenchResult run_record_benchmark(const std::filesystem::path& dir, int runs) {
+    RecordBenchResult out;
+    out.runs = runs;
+    const Record record = make_ten_year_record();
+    out.labs = record.labs.size();
+    out.diary = record.symptoms.size();
+    std::vector<double> save, load, to_text_v, from_text_v;
+    std::string text;
+    out.ok = true;
+    for (int i = 0; i < runs && out.ok; ++i) {
+        to_text_v.push_back(time_ms([&] { text = dump_record(record, 1); }));
+        from_text_v.push_back(time_ms([&] { out.ok = record_from_json_text(text).record.has_value(); }));
+        SaveResult s;
+        save.push_back(time_ms([&] { s = save_record(dir, record); }));
+        if (!s.ok) {
+            out.ok = false;
+            out.error = s.message;
+            break;
+        }
+        out.file_bytes = s.bytes;
+        StoreLoad l;
+        load.push_back(time_ms([&] { l = load_record(dir); }));
+        if (!(l.record == record)) {
+            out.ok = false;
+            out.error = "the loaded record differs from the saved one";
+        }
+    }
+    delete_record_files(dir);
+    out.save_ms = median(save);
+    out.load_ms = median(load);
+    out.to_text_ms = median(to_text_v);
+    out.from_text_ms = median(from_text_v);
+    return out;
+}
+
+std::string to_text(const RecordBenchResult& r) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf,
+                  "record: %zu lab results, %zu diary entries, file %.1f KiB (%zu bytes)\n"
+                  "save_record: %.1f ms median of %d (of which JSON text %.1f ms)\n"
+                  "load_record: %.1f ms median of %d (of which parse + check %.1f ms)\n"
+                  "%s%s\n",
+                  r.labs, r.diary, static_cast<double>(r.file_bytes) / 1024.0, r.file_bytes, r.save_ms, r.runs,
+                  r.to_text_ms, r.load_ms, r.runs, r.from_text_ms, r.ok ? "ok" : "FAILED: ", r.error.c_str());
+    return buf;
+}
+
+}  // namespace poems::bench
