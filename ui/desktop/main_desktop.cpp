@@ -2,9 +2,12 @@
 // SDL_WaitEventTimeout while nothing happens, so an idle window costs no CPU.
 //
 // Options: --page ID (criteria, checklist, monitoring, labs, centers, guide, settings),
-//          --text-size PERCENT, --dark, --exit-after-frames N (tests).
+//          --text-size PERCENT, --dark,
+//          --exit-after-frames N and --test-report FILE (tests: after each frame, FILE holds the
+//          page shown and where named widgets are, so a test can click them under Xvfb).
 #include "app/app.hpp"
 #include "app/runner_support.hpp"
+#include "app/test_hooks.hpp"
 
 #include <SDL.h>
 #include <SDL_opengl.h>
@@ -14,11 +17,12 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <string>
 
 using namespace poems::ui;
 
-static bool parse_args(int argc, char** argv, AppOptions& options, long& exit_after_frames) {
+static bool parse_args(int argc, char** argv, AppOptions& options, long& exit_after_frames, std::string& test_report) {
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
@@ -45,6 +49,13 @@ static bool parse_args(int argc, char** argv, AppOptions& options, long& exit_af
                 std::fprintf(stderr, "poems-companion: --exit-after-frames needs a positive number\n");
                 return false;
             }
+        } else if (arg == "--test-report") {
+            const char* v = next();
+            if (!v) {
+                std::fprintf(stderr, "poems-companion: --test-report needs a file name\n");
+                return false;
+            }
+            test_report = v;
         } else {
             std::fprintf(stderr, "poems-companion: unknown option %s\n", arg.c_str());
             return false;
@@ -56,7 +67,8 @@ static bool parse_args(int argc, char** argv, AppOptions& options, long& exit_af
 int main(int argc, char** argv) {
     AppOptions options;
     long exit_after_frames = 0;
-    if (!parse_args(argc, argv, options, exit_after_frames)) return 2;
+    std::string test_report;
+    if (!parse_args(argc, argv, options, exit_after_frames, test_report)) return 2;
 
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::fprintf(stderr, "poems-companion: cannot open a window: %s\n", SDL_GetError());
@@ -119,6 +131,16 @@ int main(int argc, char** argv) {
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
+        // The SDL2 backend also feeds ImGui SDL's *global* mouse position, which SDL's X11 driver
+        // caches until an XInput2 raw event arrives; when none does (pointer warps, some X
+        // servers) that stale position overrides the real one and the next click lands in the
+        // wrong place. While the pointer is over our window, SDL's window-relative position
+        // (kept current by motion events) is the truth: queue it last so it wins.
+        if (SDL_GetMouseFocus() == window) {
+            int mx = 0, my = 0;
+            SDL_GetMouseState(&mx, &my);
+            io.AddMousePosEvent(float(mx), float(my));
+        }
         ImGui::NewFrame();
         app.draw_frame();
         ImGui::Render();
@@ -132,6 +154,11 @@ int main(int argc, char** argv) {
         ++frames_drawn;
         if (frames_drawn == 1) std::printf("poems-companion: first frame drawn (%d ms after start)\n", (int)SDL_GetTicks());
         std::fflush(stdout);
+        if (!test_report.empty()) {
+            std::ofstream(test_report + ".tmp") << "{\"page\":\"" << page_id(app.page()) << "\",\"frames\":" << frames_drawn
+                                                << ",\"items\":" << named_items_json() << "}\n";
+            std::rename((test_report + ".tmp").c_str(), test_report.c_str());
+        }
 
         frames_to_draw = app.animating() || input_pending() ? kFramesAfterInput : frames_to_draw - 1;
         if (app.quit_requested()) running = false;
