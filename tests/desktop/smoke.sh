@@ -18,7 +18,7 @@ for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
 export DISPLAY=:$(head -1 "$work/display")
 
 report="$work/report.json"
-"$app" --test-report "$report" > "$work/out.txt" 2>&1 & app_pid=$!
+"$app" --data-dir "$work/data" --today 2026-11-22 --test-report "$report" > "$work/out.txt" 2>&1 & app_pid=$!
 for _ in $(seq 100); do grep -q "first frame" "$work/out.txt" 2>/dev/null && break; sleep 0.1; done
 grep -q "first frame" "$work/out.txt" || fail "the app drew no first frame: $(cat "$work/out.txt")"
 ok "the window opened and drew its first frame ($(grep -o '[0-9]* ms' "$work/out.txt"))"

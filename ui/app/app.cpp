@@ -3,9 +3,12 @@
 #include "app/test_hooks.hpp"
 #include "pages/pages.hpp"
 
+#include "poems/record_store.hpp"
+
 #include <imgui.h>
 
 #include <cstring>
+#include <utility>
 
 namespace poems::ui {
 
@@ -41,9 +44,63 @@ bool page_from_id(const std::string& id, Page& out) {
 
 App::App(AppOptions options, Platform platform)
     : options_(std::move(options)), platform_(std::move(platform)), settings_(options_.settings),
-      page_(options_.start_page) {}
+      page_(options_.start_page) {
+    data_ = load_app_data(data_error_);
+    load_record_from_store();
+}
 
 void App::open(Page p) { page_ = p; }
+
+void App::open_item(const std::string& id) {
+    item_to_show_ = id;
+    page_ = Page::guide;
+}
+
+std::string App::take_item_to_show() { return std::exchange(item_to_show_, {}); }
+
+// ---- The record: loaded once, saved after every change ------------------------------------
+
+void App::load_record_from_store() {
+    if (platform_.record_dir.empty()) return;  // no storage (e.g. an embed that keeps nothing)
+    StoreLoad loaded = load_record(platform_.record_dir);
+    record_ = std::move(loaded.record);
+    notices_ = std::move(loaded.messages);
+    if (loaded.read_only) {
+        save_status_ = {SaveStatus::State::read_only,
+                        "Your saved record could not be opened safely, so nothing will be saved over it. " +
+                            (notices_.empty() ? std::string() : notices_.front())};
+    }
+}
+
+void App::record_changed() {
+    if (save_status_.state == SaveStatus::State::read_only || platform_.record_dir.empty()) return;
+    SaveResult saved = save_record(platform_.record_dir, record_);
+    if (!saved.ok) {
+        // Nothing on disk was touched; what the person entered stays in memory and on screen.
+        save_status_ = {SaveStatus::State::failed, saved.message};
+        return;
+    }
+    if (platform_.persist) {
+        save_status_ = {SaveStatus::State::saving, {}};
+        platform_.persist();
+    } else {
+        save_status_ = {SaveStatus::State::saved, {}};
+    }
+}
+
+void App::replace_record(Record r) {
+    record_ = std::move(r);
+    record_changed();
+}
+
+void App::persist_finished(bool ok, const std::string& error) {
+    if (save_status_.state == SaveStatus::State::read_only) return;
+    save_status_ = ok ? SaveStatus{SaveStatus::State::saved, {}} : SaveStatus{SaveStatus::State::failed, error};
+}
+
+void App::file_opened(const std::string& name, const std::string& text) {
+    if (on_file_opened) on_file_opened(name, text);
+}
 
 void App::draw_frame() {
     ImGuiIO& io = ImGui::GetIO();
@@ -63,6 +120,7 @@ void App::draw_frame() {
     const ImGuiStyle& style = ImGui::GetStyle();
 
     if (!options_.embedded) draw_header(width);
+    draw_notices();
 
     // Navigation: a column on the left on wide screens, two rows at the bottom on phones.
     const float nav_button_h = ImGui::GetFrameHeight() + style.ItemSpacing.y;
@@ -98,7 +156,7 @@ void App::draw_header(float width) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.WindowPadding.y * 0.6f));
     ImGui::BeginChild("header", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY,
                       ImGuiWindowFlags_NoScrollbar);
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[1]);
+    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("POEMS Companion");
     ImGui::PopFont();
@@ -110,8 +168,37 @@ void App::draw_header(float width) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("Informs, never diagnoses: only a doctor can diagnose POEMS syndrome.");
     ImGui::PopStyleColor();
+    switch (save_status_.state) {
+        case SaveStatus::State::saved: ImGui::TextDisabled("Saved on this device"); break;
+        case SaveStatus::State::saving: ImGui::TextDisabled("Saving..."); break;
+        case SaveStatus::State::failed:
+        case SaveStatus::State::read_only:
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.15f, 0.12f, 1));
+            ImGui::TextWrapped("Not saved: %s", save_status_.message.c_str());
+            ImGui::PopStyleColor();
+            break;
+    }
+    name_last_item("status:save");
     ImGui::EndChild();
     ImGui::PopStyleVar();
+    ImGui::Separator();
+}
+
+// What happened when the record was loaded (a backup was used, an older file was updated...):
+// shown until the person dismisses it, because silently changing someone's data is never fine.
+void App::draw_notices() {
+    if (!data_error_.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.15f, 0.12f, 1));
+        ImGui::TextWrapped("The app's built-in content failed its checks, so some pages cannot be shown. "
+                           "Please report this: %s", data_error_.c_str());
+        ImGui::PopStyleColor();
+    }
+    if (notices_.empty()) return;
+    ImGui::Indent(ImGui::GetStyle().WindowPadding.x);
+    for (const auto& n : notices_) ImGui::TextWrapped("%s", n.c_str());
+    if (ImGui::Button("OK, understood")) notices_.clear();
+    name_last_item("notices:dismiss");
+    ImGui::Unindent(ImGui::GetStyle().WindowPadding.x);
     ImGui::Separator();
 }
 
@@ -134,7 +221,11 @@ void App::draw_navigation(bool vertical, float extent) {
 }
 
 void App::draw_page() {
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[2]);
+    if (!data_) {
+        ImGui::TextWrapped("This page needs the app's content, which could not be loaded.");
+        return;
+    }
+    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
     ImGui::TextUnformatted(page_title(page_));
     ImGui::PopFont();
     ImGui::Spacing();

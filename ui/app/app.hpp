@@ -4,10 +4,21 @@
 // A runner (ui/desktop/main_desktop.cpp natively, wasm/main_wasm.cpp in the browser) owns the
 // window, the GL context and the loop, and calls App::draw_frame() between ImGui::NewFrame() and
 // ImGui::Render(), only when something changed: nothing is drawn while the person reads.
+//
+// Data flows one way: content (validated once at start) and the person's record go in; pages
+// draw what the core computes from them and turn clicks into record edits, which are saved at
+// once (App::record_changed).
 #pragma once
 
+#include "app/app_data.hpp"
+#include "poems/dates.hpp"
+#include "poems/record.hpp"
+
+#include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace poems::ui {
 
@@ -21,9 +32,19 @@ bool page_from_id(const std::string& id, Page& out);
 // What only the platform can do. The runner fills these in; unset ones are simply not offered.
 struct Platform {
     std::string name;  // "desktop" or "browser"
+    // Where the record lives (desktop: the XDG data folder; browser: the IDBFS mount).
+    std::filesystem::path record_dir;
+    // Makes saved files durable beyond this process (browser: FS.syncfs to IndexedDB). The
+    // platform reports the outcome later through App::persist_finished().
+    std::function<void()> persist;
     // Offer a file to the person: a download in the browser, a file in a folder on the desktop.
     // Returns a plain-language description of where it went, or an error.
     std::function<std::string(const std::string& file_name, const std::string& mime, const std::string& data)> save_file;
+    // Ask the person for a file to open (browser: file picker). The result arrives later through
+    // App::file_opened(). Unset on the desktop, where a path is typed instead.
+    std::function<void(const std::string& accept)> open_file;
+    // Puts text on the clipboard (ImGui's own clipboard does not reach the system in a browser).
+    std::function<void(const std::string& text)> copy_text;
 };
 
 struct Settings {
@@ -35,6 +56,13 @@ struct AppOptions {
     Page start_page = Page::criteria;
     bool embedded = false;  // inside another site's page: no app navigation, one view
     Settings settings;
+    Date today;             // injected: the runner reads the clock, tests pin it
+};
+
+// The state of saving, shown in the header: people must always know their data is safe.
+struct SaveStatus {
+    enum class State { saved, saving, failed, read_only } state = State::saved;
+    std::string message;  // for failed / read_only: why, in plain words
 };
 
 class App {
@@ -44,17 +72,44 @@ public:
     // Builds the ImGui windows for one frame.
     void draw_frame();
 
-    // The runner rebuilds fonts when these differ from what it built last time.
     const Settings& settings() const { return settings_; }
-    // True while something on screen moves by itself (the runner then keeps drawing).
+    Settings& settings() { return settings_; }
     bool animating() const { return animating_; }
     bool quit_requested() const { return quit_requested_; }
+    bool embedded() const { return options_.embedded; }
 
     Page page() const { return page_; }
     void open(Page p);
+    // Opens the Guide on one item (a glossary entry, a workup test, a chapter...).
+    void open_item(const std::string& id);
+    // The item the Guide should scroll to, taken once by the Guide page.
+    std::string take_item_to_show();
+
+    const AppData& data() const { return *data_; }
+    const std::string& data_error() const { return data_error_; }
+    const Platform& platform() const { return platform_; }
+    Date today() const { return options_.today; }
+
+    // The person's record. After changing it, call record_changed(): it is saved at once.
+    Record& record() { return record_; }
+    const Record& record() const { return record_; }
+    void record_changed();
+    // Replaces the whole record (import, delete all): saved at once.
+    void replace_record(Record r);
+    const SaveStatus& save_status() const { return save_status_; }
+    // Messages from loading the record (a backup was used, a migration...), shown until dismissed.
+    std::vector<std::string>& notices() { return notices_; }
+
+    // Called by the platform when persist() has finished.
+    void persist_finished(bool ok, const std::string& error);
+    // Called by the platform when open_file() produced a file (or was cancelled: empty name).
+    void file_opened(const std::string& name, const std::string& text);
+    std::function<void(const std::string& name, const std::string& text)> on_file_opened;
 
 private:
+    void load_record_from_store();
     void draw_header(float width);
+    void draw_notices();
     void draw_navigation(bool vertical, float extent);
     void draw_page();
 
@@ -62,6 +117,12 @@ private:
     Platform platform_;
     Settings settings_;
     Page page_;
+    std::string item_to_show_;
+    std::shared_ptr<const AppData> data_;
+    std::string data_error_;
+    Record record_;
+    SaveStatus save_status_;
+    std::vector<std::string> notices_;
     bool animating_ = false;
     bool quit_requested_ = false;
 };
@@ -72,5 +133,6 @@ private:
 void load_fonts(float text_scale, float pixel_ratio);
 void apply_style(const Settings& settings, bool touch);
 extern const float kBaseFontSize;  // logical pixels at 100%
+enum FontIndex { kFontBody = 0, kFontBold = 1, kFontHeading = 2 };
 
 }  // namespace poems::ui

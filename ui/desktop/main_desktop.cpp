@@ -2,12 +2,14 @@
 // SDL_WaitEventTimeout while nothing happens, so an idle window costs no CPU.
 //
 // Options: --page ID (criteria, checklist, monitoring, labs, centers, guide, settings),
-//          --text-size PERCENT, --dark,
+//          --text-size PERCENT, --dark, --data-dir DIR (where the record lives; default: the XDG
+//          data folder), --today YYYY-MM-DD (pin the date, for tests and screenshots),
 //          --exit-after-frames N and --test-report FILE (tests: after each frame, FILE holds the
 //          page shown and where named widgets are, so a test can click them under Xvfb).
 #include "app/app.hpp"
 #include "app/runner_support.hpp"
 #include "app/test_hooks.hpp"
+#include "poems/record_store.hpp"
 
 #include <SDL.h>
 #include <SDL_opengl.h>
@@ -17,12 +19,26 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <string>
 
 using namespace poems::ui;
 
-static bool parse_args(int argc, char** argv, AppOptions& options, long& exit_after_frames, std::string& test_report) {
+static poems::Date local_today() {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+struct DesktopArgs {
+    long exit_after_frames = 0;
+    std::string test_report;
+    std::filesystem::path data_dir;
+};
+
+static bool parse_args(int argc, char** argv, AppOptions& options, DesktopArgs& args) {
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
@@ -44,8 +60,8 @@ static bool parse_args(int argc, char** argv, AppOptions& options, long& exit_af
             options.settings.dark = true;
         } else if (arg == "--exit-after-frames") {
             const char* v = next();
-            exit_after_frames = v ? std::atol(v) : 0;
-            if (exit_after_frames <= 0) {
+            args.exit_after_frames = v ? std::atol(v) : 0;
+            if (args.exit_after_frames <= 0) {
                 std::fprintf(stderr, "poems-companion: --exit-after-frames needs a positive number\n");
                 return false;
             }
@@ -55,7 +71,22 @@ static bool parse_args(int argc, char** argv, AppOptions& options, long& exit_af
                 std::fprintf(stderr, "poems-companion: --test-report needs a file name\n");
                 return false;
             }
-            test_report = v;
+            args.test_report = v;
+        } else if (arg == "--data-dir") {
+            const char* v = next();
+            if (!v) {
+                std::fprintf(stderr, "poems-companion: --data-dir needs a folder\n");
+                return false;
+            }
+            args.data_dir = v;
+        } else if (arg == "--today") {
+            const char* v = next();
+            auto d = v ? poems::parse_date(v) : std::nullopt;
+            if (!d) {
+                std::fprintf(stderr, "poems-companion: --today needs a date as YYYY-MM-DD\n");
+                return false;
+            }
+            options.today = *d;
         } else {
             std::fprintf(stderr, "poems-companion: unknown option %s\n", arg.c_str());
             return false;
@@ -66,9 +97,11 @@ static bool parse_args(int argc, char** argv, AppOptions& options, long& exit_af
 
 int main(int argc, char** argv) {
     AppOptions options;
-    long exit_after_frames = 0;
-    std::string test_report;
-    if (!parse_args(argc, argv, options, exit_after_frames, test_report)) return 2;
+    options.today = local_today();
+    DesktopArgs args;
+    if (!parse_args(argc, argv, options, args)) return 2;
+    const long exit_after_frames = args.exit_after_frames;
+    const std::string& test_report = args.test_report;
 
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::fprintf(stderr, "poems-companion: cannot open a window: %s\n", SDL_GetError());
@@ -99,6 +132,18 @@ int main(int argc, char** argv) {
 
     Platform platform;
     platform.name = "desktop";
+    platform.record_dir = args.data_dir.empty() ? poems::default_record_dir() : args.data_dir;
+    // Exports go next to the record unless the page asks for another folder: a known place.
+    platform.save_file = [dir = platform.record_dir](const std::string& name, const std::string&, const std::string& data) {
+        std::filesystem::path path = std::filesystem::path(name).is_absolute() ? std::filesystem::path(name) : dir / name;
+        std::error_code ec;
+        std::filesystem::create_directories(path.parent_path(), ec);
+        std::ofstream out(path, std::ios::binary);
+        out << data;
+        out.close();
+        return out ? "Saved to " + path.string() : "Could not write " + path.string();
+    };
+    platform.copy_text = [](const std::string& text) { SDL_SetClipboardText(text.c_str()); };
     App app(options, platform);
     StyleState style_state;
 
