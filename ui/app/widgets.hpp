@@ -1,0 +1,43 @@
+// Small widgets every page uses, so they look and behave the same everywhere. Plain functions
+// over ImGui, in its immediate-mode style: call them every frame, they return true when used.
+#pragma once
+
+#include "app/app.hpp"
+#include "poems/content.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace poems::ui {
+
+void heading(std::string_view text);     // a section title inside a page (bold)
+void text_wrapped(std::string_view text);  // body text that wraps at the page width
+void text_muted(std::string_view text);    // secondary text, wrapped
+void bullet_text(std::string_view text);   // a wrapped bullet point
+
+// "Sources: Guide (004), Diagnostic Criteria; ref. 2" in small muted text.
+void sources_line(const App& app, const std::vector<SourceRef>& sources);
+void sources_line(const App& app, std::string_view item_id);  // the item's citations from content
+
+// A text link that opens a content item (glossary entry, workup test...) in the Guide.
+// `label` defaults to the item's term/title. Returns true when followed.
+bool item_link(App& app, const std::string& item_id, std::string_view label = {});
+
+// A checkbox whose whole row is a touch target at least 44 px high.
+bool big_checkbox(const char* label, bool* value);
+
+// Choice among a few options as a row of buttons (wraps at phone width); returns true on change.
+bool choice_buttons(const char* id, const std::vector<std::string>& labels, int* selected);
+
+// A framed block with padding, for result cards and callouts. Always pair begin/end.
+void card_begin(const char* id);
+void card_end();
+
+// A button that copies `text` to the clipboard (the platform's, when it has one) and says so.
+bool copy_button(App& app, const char* label, const std::string& text);
+
+// The language-map text of a content item's field ("text", "title", "term"...), "" if absent.
+std::string item_text(const App& app, std::string_view item_id, const char* field = "text");
+
+}  // namespace poems::ui
