@@ -1,13 +1,440 @@
+// Labs: add a result in a few taps, see each test's results over time as a chart and a list.
+//
+// Nothing typed is lost: a refused value, a bad date or an unconfirmed warning leaves every field
+// as it was, with the message beside the Save button.
 #include "pages/pages.hpp"
+
+#include "app/test_hooks.hpp"
+#include "app/widgets.hpp"
+#include "pages/lab_chart.hpp"
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <set>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+
 namespace poems::ui {
 
-void draw_labs_page(App&) {
-    ImGui::TextWrapped("%s", "Your lab results over time: VEGF, M-protein, free light chains, platelets and more.");
+namespace {
+
+struct LabForm {
+    bool open = false;
+    std::string editing_id;  // empty: a new result
+    int test = 0;            // index into the catalogue's tests
+    int unit = 0;            // index into that test's units
+    char value[32] = "";
+    char date[16] = "";
+    char note[512] = "";
+    std::string error;
+    std::string warning;     // shown with "Save anyway"; cleared when a field changes
+    std::string saved;       // "Saved: ..." after a save
+};
+
+struct LabsState {
+    LabForm form;
+    std::string confirm_delete;  // result id waiting for "Delete" / "Keep"
+    std::set<std::string> show_all;  // test ids whose full result list is open
+    int range = 0;               // 0 all, 1 five years, 2 one year
+    App* app = nullptr;          // for the benchmark hook below
+};
+
+LabsState& state() {
+    static LabsState s;
+    return s;
+}
+
+const char* kRangeYears[] = {nullptr, "5", "1"};
+
+std::string test_label(const LabTest& t) { return t.name.in(); }
+
+std::string trim(const char* s) {
+    std::string t(s);
+    const auto a = t.find_first_not_of(" \t"), b = t.find_last_not_of(" \t");
+    return a == std::string::npos ? std::string() : t.substr(a, b - a + 1);
+}
+
+// A typed number: "1200", "3.5" or "3,5" (a decimal comma, as many labs print it).
+std::optional<double> parse_value(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    std::string t = text;
+    std::replace(t.begin(), t.end(), ',', '.');
+    char* end = nullptr;
+    const double v = std::strtod(t.c_str(), &end);
+    if (end == t.c_str() || *end != '\0' || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+void start_form(const App& app, LabForm& f, const LabResult* edit) {
+    const auto& tests = app.data().labs.tests;
+    const int keep_test = f.test, keep_unit = f.unit;  // the next result is often of the same test
+    f = LabForm{};
+    f.open = true;
+    f.test = keep_test, f.unit = keep_unit;
+    std::snprintf(f.date, sizeof f.date, "%s", to_string(app.today()).c_str());
+    if (!edit) return;
+    f.editing_id = edit->id;
+    for (int i = 0; i < int(tests.size()); ++i)
+        if (tests[i].id == edit->test_id) f.test = i;
+    const auto& units = tests[f.test].units;
+    for (int i = 0; i < int(units.size()); ++i)
+        if (units[i] == edit->unit) f.unit = i;
+    std::snprintf(f.value, sizeof f.value, "%s", format_number(edit->value).c_str());
+    std::snprintf(f.date, sizeof f.date, "%s", to_string(edit->date).c_str());
+    std::snprintf(f.note, sizeof f.note, "%s", edit->note.c_str());
+}
+
+// Checks the form; saves when everything is fine (or the person confirmed the warning).
+void try_save(App& app, LabForm& f, bool confirmed) {
+    const auto& tests = app.data().labs.tests;
+    const LabTest& test = tests[f.test];
+    const std::string& unit = test.units[f.unit];
+    f.error.clear();
+    f.saved.clear();
+    const std::string value_text = trim(f.value), date_text = trim(f.date);
+    const auto value = parse_value(value_text);
+    if (!value) {
+        f.error = value_text.empty() ? "Type the value from your lab report."
+                                     : "\"" + value_text + "\" is not a number. Type it as on your report, e.g. 1200 or 3.5.";
+        return;
+    }
+    const auto date = parse_date(date_text);
+    if (!date) {
+        f.error = "\"" + date_text + "\" is not a date. Type it as YYYY-MM-DD, e.g. " + to_string(app.today()) + ".";
+        return;
+    }
+    const LabCheckResult check = check_lab_value(app.data().labs, test.id, *value, unit);
+    if (check.level == LabCheck::error) {
+        f.error = check.message;
+        return;
+    }
+    std::string warning = check.level == LabCheck::warning ? check.message : "";
+    if (*date > app.today()) {
+        if (!warning.empty()) warning += "\n";
+        warning += "The date " + to_string(*date) + " is after today (" + to_string(app.today()) + ").";
+    }
+    if (!warning.empty() && !confirmed) {
+        f.warning = warning;
+        return;
+    }
+
+    Record& r = app.record();
+    LabResult result;
+    result.id = f.editing_id.empty() ? next_entry_id(r.labs, "lab") : f.editing_id;
+    result.test_id = test.id;
+    result.value = *value;
+    result.unit = unit;
+    result.date = *date;
+    result.note = trim(f.note);
+    auto it = std::find_if(r.labs.begin(), r.labs.end(), [&](const LabResult& l) { return l.id == result.id; });
+    if (it != r.labs.end()) *it = result;
+    else r.labs.push_back(result);
+    app.record_changed();
+
+    // Ready for the next result of the same test: test, unit and date stay, the value goes.
+    const std::string saved = "Saved: " + test.short_name.in() + " " + format_number(*value) + " " + unit + " on " +
+                              to_string(*date) + ".";
+    const int keep_test = f.test, keep_unit = f.unit;
+    char keep_date[sizeof f.date];
+    std::memcpy(keep_date, f.date, sizeof keep_date);
+    const bool was_edit = !f.editing_id.empty();
+    f = LabForm{};
+    f.open = !was_edit;
+    f.test = keep_test, f.unit = keep_unit;
+    std::memcpy(f.date, keep_date, sizeof keep_date);
+    f.saved = saved;
+}
+
+void field_label(const char* text) {
     ImGui::Spacing();
-    ImGui::TextDisabled("This page is being built.");
+    ImGui::TextUnformatted(text);
+}
+
+void error_text(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.78f, 0.16f, 0.12f, 1));
+    text_wrapped(text);
+    ImGui::PopStyleColor();
+}
+
+void draw_form(App& app, LabsState& s) {
+    LabForm& f = s.form;
+    const auto& tests = app.data().labs.tests;
+    if (tests.empty()) return;
+    f.test = std::clamp(f.test, 0, int(tests.size()) - 1);
+    card_begin("labs-form");
+    heading(f.editing_id.empty() ? "Add a result" : "Edit a result");
+    bool changed = false;
+
+    field_label("Test");
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##test", test_label(tests[f.test]).c_str(), ImGuiComboFlags_HeightLarge)) {
+        for (int i = 0; i < int(tests.size()); ++i) {
+            ImGui::PushID(i);
+            if (ImGui::Selectable(test_label(tests[i]).c_str(), i == f.test)) {
+                if (f.test != i) f.unit = 0, changed = true;
+                f.test = i;
+                // The main unit first: most reports use it.
+                const auto& units = tests[i].units;
+                for (int u = 0; u < int(units.size()); ++u)
+                    if (units[u] == tests[i].main_unit) f.unit = u;
+            }
+            name_last_item("labs:test:" + tests[i].id);
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    name_last_item("labs:test");
+    const LabTest& test = tests[f.test];
+
+    field_label("Value");
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 12));
+    changed |= ImGui::InputText("##value", f.value, sizeof f.value);
+    name_last_item("labs:value");
+
+    field_label("Unit");
+    std::vector<std::string> units = test.units;
+    f.unit = std::clamp(f.unit, 0, int(units.size()) - 1);
+    changed |= choice_buttons("labs:unit", units, &f.unit);
+
+    field_label("Date (YYYY-MM-DD)");
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 12));
+    changed |= ImGui::InputText("##date", f.date, sizeof f.date);
+    name_last_item("labs:date");
+
+    field_label("Note (optional)");
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    changed |= ImGui::InputText("##note", f.note, sizeof f.note);
+    name_last_item("labs:note");
+    if (changed) f.warning.clear(), f.saved.clear();
+
+    ImGui::Spacing();
+    if (!f.warning.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.72f, 0.42f, 0.02f, 1));
+        text_wrapped("Please check: " + f.warning);
+        ImGui::PopStyleColor();
+        if (ImGui::Button("Save anyway")) try_save(app, f, true);
+        name_last_item("labs:confirm");
+        ImGui::SameLine();
+        if (ImGui::Button("Let me fix it")) f.warning.clear();
+        name_last_item("labs:fix");
+    } else {
+        if (ImGui::Button(f.editing_id.empty() ? "Save result" : "Save changes")) try_save(app, f, false);
+        name_last_item("labs:save");
+        ImGui::SameLine();
+        if (ImGui::Button(f.editing_id.empty() ? "Close" : "Cancel")) {
+            const int keep_test = f.test, keep_unit = f.unit;
+            f = LabForm{};
+            f.test = keep_test, f.unit = keep_unit;
+        }
+        name_last_item("labs:cancel");
+    }
+    if (!f.error.empty()) error_text(f.error);
+    if (!f.saved.empty()) text_muted(f.saved);
+    text_muted(test.note.in());
+    sources_line(app, test.sources);
+    card_end();
+}
+
+// Reference lines for one test, in its main unit, from content: the prognostic factors that
+// compare a lab value with a figure (albumin below 3.2 g/dL) and the criteria's VEGF figures.
+struct Guides {
+    std::vector<ChartGuide> lines;
+    std::vector<std::string> legend;
+    std::vector<SourceRef> sources;
+};
+
+Guides guides_for(const App& app, const LabTest& test) {
+    Guides g;
+    const auto& data = app.data();
+    auto in_main = [&](double v, const std::string& unit) -> std::optional<double> {
+        auto c = convert_for_test(data.labs, test, v, unit, test.main_unit, false);
+        return c ? std::optional<double>(c->value) : std::nullopt;
+    };
+    for (const auto& f : data.prognosis.factors) {
+        if (f.rule.kind != "lab_below" || f.rule.test_id != test.id) continue;
+        const auto v = in_main(f.rule.below, f.rule.unit);
+        if (!v) continue;
+        const std::string fig = format_number(*v) + " " + test.main_unit;
+        g.lines.push_back({*v, *v, fig});
+        g.legend.push_back("Dashed line at " + fig + ": " + f.name.in() + ", a prognostic factor in the guide.");
+        g.sources.insert(g.sources.end(), f.sources.begin(), f.sources.end());
+    }
+    for (const auto& sample : data.criteria.vegf.samples) {
+        if (test.id != "labs.vegf_" + sample.sample) continue;
+        const auto hi = in_main(sample.elevated_at_or_above, data.criteria.vegf.unit);
+        if (!hi) continue;
+        std::optional<double> lo;
+        if (sample.borderline_at_or_above) lo = in_main(*sample.borderline_at_or_above, data.criteria.vegf.unit);
+        const std::string fig = format_number(*hi) + " " + test.main_unit;
+        g.lines.push_back({lo.value_or(*hi), *hi, fig});
+        std::string text = "Dashed line at " + fig + ": the figure the diagnostic criteria use for " +
+                           sample.label.get() + " (for diagnosis, not a normal range)";
+        if (lo) text += "; the shaded band from " + format_number(*lo) + " " + test.main_unit + " is borderline";
+        g.legend.push_back(text + ".");
+        for (const auto& c : sample.sources) g.sources.push_back({c.seed, c.section, c.refs});
+    }
+    return g;
+}
+
+void draw_results(App& app, LabsState& s, const LabTest& test, const Series& series) {
+    ImGui::PushID(test.id.c_str());
+    card_begin("test");
+    heading(test.name.in() + " (" + std::to_string(series.points.size()) +
+            (series.points.size() == 1 ? " result)" : " results)"));
+
+    ChartView view{series.points.front().date, std::max(series.points.back().date, app.today())};
+    if (kRangeYears[s.range]) {
+        const Date from = add_months(app.today(), -12 * std::atoi(kRangeYears[s.range]));
+        view.from = std::max(view.from, from);
+        view.to = app.today();
+    }
+    const Guides guides = guides_for(app, test);
+    const float height = std::clamp(ImGui::GetContentRegionAvail().x * 0.45f, 200.0f, 260.0f);
+    draw_lab_chart(test.id, series, guides.lines, view, height);
+    text_muted("Values in " + series.unit + ". Point at (or tap) a dot to see its value and date.");
+    for (const auto& l : guides.legend) text_muted(l);
+    sources_line(app, guides.sources);
+    if (!series.skipped.empty())
+        text_muted(std::to_string(series.skipped.size()) +
+                   " result(s) are listed below but not drawn: their unit cannot be converted exactly to " +
+                   series.unit + ".");
+
+    // The list, newest first; the last ten unless the person asks for all.
+    std::vector<const LabResult*> rows;
+    for (const auto& l : app.record().labs)
+        if (l.test_id == test.id) rows.push_back(&l);
+    std::stable_sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->date > b->date; });
+    const bool all = s.show_all.count(test.id) > 0;
+    const std::size_t shown = all ? rows.size() : std::min<std::size_t>(rows.size(), 10);
+    ImGui::Spacing();
+    std::string remove_id;
+    for (std::size_t i = 0; i < shown; ++i) {
+        const LabResult& l = *rows[i];
+        ImGui::PushID(l.id.c_str());
+        ImGui::Separator();
+        ImGui::AlignTextToFramePadding();
+        ImGui::Text("%s", to_string(l.date).c_str());
+        ImGui::SameLine();
+        ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
+        ImGui::Text("%s %s", format_number(l.value).c_str(), l.unit.c_str());
+        ImGui::PopFont();
+        name_last_item("labs:row:" + l.id);
+        // The buttons go on the same line when they fit, else below (phones).
+        const float buttons_w = ImGui::CalcTextSize("Edit").x + ImGui::CalcTextSize("Delete").x +
+                                ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x * 2;
+        if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectMax().x + ImGui::GetCursorScreenPos().x > buttons_w + 40)
+            ImGui::SameLine(ImGui::GetContentRegionMax().x - buttons_w + ImGui::GetStyle().ItemSpacing.x);
+        if (s.confirm_delete == l.id) {
+            if (ImGui::Button("Delete")) remove_id = l.id;
+            name_last_item("labs:delete_confirm:" + l.id);
+            ImGui::SameLine();
+            if (ImGui::Button("Keep")) s.confirm_delete.clear();
+        } else {
+            if (ImGui::Button("Edit")) start_form(app, s.form, &l);
+            name_last_item("labs:edit:" + l.id);
+            ImGui::SameLine();
+            if (ImGui::Button("Delete")) s.confirm_delete = l.id;
+            name_last_item("labs:delete:" + l.id);
+        }
+        if (s.confirm_delete == l.id) text_wrapped("Delete this result? This cannot be undone.");
+        if (!l.note.empty()) text_muted(l.note);
+        ImGui::PopID();
+    }
+    if (rows.size() > 10) {
+        if (ImGui::Button(all ? "Show the last 10" : ("Show all " + std::to_string(rows.size())).c_str())) {
+            if (all) s.show_all.erase(test.id);
+            else s.show_all.insert(test.id);
+        }
+    }
+    card_end();
+    ImGui::PopID();
+    if (!remove_id.empty()) {
+        auto& labs = app.record().labs;
+        labs.erase(std::remove_if(labs.begin(), labs.end(), [&](const LabResult& l) { return l.id == remove_id; }),
+                   labs.end());
+        s.confirm_delete.clear();
+        app.record_changed();
+    }
+}
+
+}  // namespace
+
+void draw_labs_page(App& app) {
+    LabsState& s = state();
+    s.app = &app;
+    text_wrapped("Your lab results over time: VEGF, M-protein, free light chains, platelets and more.");
+    text_muted("Compare your own results over time, and ask your care team what they mean for you.");
+    ImGui::Spacing();
+
+    if (!s.form.open) {
+        if (ImGui::Button("Add a result")) start_form(app, s.form, nullptr);
+        name_last_item("labs:add");
+        if (!s.form.saved.empty()) text_muted(s.form.saved);
+    } else {
+        draw_form(app, s);
+    }
+
+    // One card per test with results, in the catalogue's order.
+    bool any = false;
+    for (const auto& test : app.data().labs.tests) {
+        bool has = false;
+        for (const auto& l : app.record().labs)
+            if (l.test_id == test.id) {
+                has = true;
+                break;
+            }
+        if (!has) continue;
+        if (!any) {
+            heading("Your results");
+            choice_buttons("labs:range", {"All", "Last 5 years", "Last year"}, &s.range);
+            any = true;
+        }
+        const Series series = poems::series(app.record(), app.data().labs, test.id);
+        if (series.points.empty()) {
+            card_begin(test.id.c_str());
+            heading(test.name.in());
+            text_muted("These results cannot be drawn: their unit cannot be converted to " + test.main_unit + ".");
+            card_end();
+            continue;
+        }
+        draw_results(app, s, test, series);
+    }
+    if (!any) text_muted("No results yet. Add one from your lab report to start a trend.");
 }
 
 }  // namespace poems::ui
+
+#ifdef __EMSCRIPTEN__
+// For the browser benchmark only: adds `count` results of one test, one every 3-4 days up to
+// today (10 years for ~1,000), and returns how many were added.
+extern "C" EMSCRIPTEN_KEEPALIVE int poems_bench_add_lab_series(const char* test_id, int count) {
+    using namespace poems;
+    auto& s = poems::ui::state();
+    if (!s.app || !s.app->data().labs.test(test_id)) return 0;
+    const LabTest& test = *s.app->data().labs.test(test_id);
+    Record& r = s.app->record();
+    const Date today = s.app->today();
+    const std::string first = next_entry_id(r.labs, "lab");  // "lab-<n>"
+    const int n0 = std::atoi(first.c_str() + 4);
+    for (int i = 0; i < count; ++i) {
+        LabResult l;
+        l.id = "lab-" + std::to_string(n0 + i);
+        l.test_id = test.id;
+        l.unit = test.main_unit;
+        l.date = add_days(today, -long(count - 1 - i) * 3652 / std::max(count, 1));
+        l.value = 500 + 300 * std::sin(i * 0.05) + (i % 7) * 20;
+        r.labs.push_back(l);
+    }
+    s.app->record_changed();
+    return count;
+}
+// Milliseconds the last chart took to build its drawing.
+extern "C" EMSCRIPTEN_KEEPALIVE double poems_bench_chart_ms() { return poems::ui::last_chart_build_ms(); }
+#endif

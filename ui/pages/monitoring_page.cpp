@@ -1,13 +1,404 @@
+// Monitoring: the person's treatment dates, the guide's follow-up plan worked out from them (next
+// tests first, then the whole plan by year, a calendar file), where they are on the recovery
+// timeline, the guide's prognostic factors (no score) and the signals to tell the care team.
+// Every date, rule and sentence comes from the core and content; this file only lays them out.
 #include "pages/pages.hpp"
+
+#include "app/test_hooks.hpp"
+#include "app/widgets.hpp"
+#include "pages/monitoring_dates.hpp"
+
+#include "poems/ics.hpp"
+#include "poems/signals.hpp"
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cstdio>
+
 namespace poems::ui {
 
-void draw_monitoring_page(App&) {
-    ImGui::TextWrapped("%s", "When each follow-up test is due, and what to report to your care team.");
+namespace {
+
+struct MonitoringState {
+    std::string saved_message;  // where the calendar file went
+};
+
+MonitoringState& state() {
+    static MonitoringState s;
+    return s;
+}
+
+ImVec4 status_color(ItemStatus s, bool dark) {
+    switch (s) {
+        case ItemStatus::overdue: return dark ? ImVec4(1.0f, 0.45f, 0.40f, 1) : ImVec4(0.75f, 0.12f, 0.10f, 1);
+        case ItemStatus::due: return dark ? ImVec4(1.0f, 0.72f, 0.30f, 1) : ImVec4(0.70f, 0.40f, 0.00f, 1);
+        case ItemStatus::done: return dark ? ImVec4(0.45f, 0.85f, 0.50f, 1) : ImVec4(0.10f, 0.50f, 0.20f, 1);
+        case ItemStatus::upcoming: break;
+    }
+    return ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+}
+
+const char* status_label(ItemStatus s) {
+    switch (s) {
+        case ItemStatus::overdue: return "Overdue";
+        case ItemStatus::due: return "Due";
+        case ItemStatus::done: return "Done";
+        case ItemStatus::upcoming: return "Upcoming";
+    }
+    return "";
+}
+
+std::string relative(Date today, Date d) {
+    const long days = days_between(today, d);
+    if (days == 0) return "today";
+    const long n = days > 0 ? days : -days;
+    std::string amount = n < 60 ? std::to_string(n) + (n == 1 ? " day" : " days")
+                                : "about " + std::to_string((n + 15) / 30) + " months";
+    return days > 0 ? "in " + amount : amount + " ago";
+}
+
+void colored(const ImVec4& c, const std::string& text, bool bold = false) {
+    ImGui::PushStyleColor(ImGuiCol_Text, c);
+    if (bold) ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
+    text_wrapped(text);
+    if (bold) ImGui::PopFont();
+    ImGui::PopStyleColor();
+}
+
+std::string test_name(const App& app, const std::string& id, bool short_name = true) {
+    const MonitoringTest* t = app.data().monitoring.test(id);
+    if (!t) return id;
+    return short_name ? t->short_name.in() : t->name.in();
+}
+
+// "labs.vegf_serum 2024-08-14" -> "your VEGF serum result of 2024-08-14".
+std::string evidence_text(const App& app, const std::string& evidence) {
+    const auto space = evidence.rfind(' ');
+    if (space == std::string::npos) return evidence;
+    const std::string what = evidence.substr(0, space), date = evidence.substr(space + 1);
+    if (const LabTest* t = app.data().labs.test(what)) return "your " + t->short_name.in() + " result of " + date;
+    if (what == "appointment") return "an appointment on " + date;
+    return evidence;
+}
+
+// The tests of a date on one wrapped line (short names, as on a lab form), then a muted line for
+// each test that is done, booked, or needs the care team's word.
+void planned_tests(App& app, const std::vector<PlannedTest>& tests) {
+    std::string line;
+    for (const auto& t : tests) {
+        if (!line.empty()) line += ", ";
+        line += test_name(app, t.test_id);
+        if (t.done) line += " ✓";
+        else if (t.planned) line += " (booked)";
+        if (t.applies == Tri::unknown) line += " (?)";
+    }
+    text_wrapped(line);
+    for (const auto& t : tests) {
+        if (t.done) colored(status_color(ItemStatus::done, app.settings().dark),
+                            "✓ " + test_name(app, t.test_id) + ": done, " + evidence_text(app, t.evidence));
+        else if (t.planned) text_muted("Booked: " + test_name(app, t.test_id) + ", " + evidence_text(app, t.evidence));
+        if (t.applies == Tri::unknown && !t.condition_id.empty())
+            for (const auto& row : app.data().monitoring.rows)
+                for (const auto& c : row.conditions)
+                    if (c.id == t.condition_id) text_muted("(?) " + test_name(app, t.test_id) + ": " + c.text.in());
+    }
+}
+
+void item_card(App& app, const Plan& plan, const PlanItem& item, bool first) {
+    const auto& content = app.data().monitoring;
+    ImGui::PushID(item.uid.c_str());
+    card_begin("item");
+    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
+    ImGui::TextUnformatted(to_string(item.due).c_str());
+    ImGui::PopFont();
+    name_last_item("monitoring:item:" + to_string(item.due));
+    if (first) name_last_item("monitoring:plan:first");
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, status_color(item.status, app.settings().dark));
+    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
+    ImGui::Text("● %s", status_label(item.status));
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+    name_last_item(std::string("monitoring:status:") + to_string(item.due) + ":" + to_string(item.status));
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", relative(plan.today, item.due).c_str());
+    if (const MonitoringPhase* ph = content.phase(item.phase_id)) text_muted(ph->name.in());
+    planned_tests(app, item.tests);
+    for (const auto& w : item.why) {
+        text_muted("Why: " + w.text.in());
+        sources_line(app, w.sources);
+    }
+    card_end();
+    ImGui::PopID();
+}
+
+void draw_baseline(App& app, const Plan& plan) {
+    const auto& content = app.data().monitoring;
+    const BaselinePlan& b = *plan.baseline;
+    card_begin("baseline");
+    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
+    text_wrapped(content.baseline_name.in());
+    ImGui::PopFont();
+    name_last_item("monitoring:baseline");
+    colored(status_color(b.status, app.settings().dark), std::string("● ") + status_label(b.status), true);
+    planned_tests(app, b.tests);
+    text_muted("Why: " + content.baseline_why.in());
+    sources_line(app, content.baseline_sources);
     ImGui::Spacing();
-    ImGui::TextDisabled("This page is being built.");
+    text_wrapped(content.baseline_workup.text.in());
+    planned_tests(app, b.workup);
+    sources_line(app, content.baseline_workup.sources);
+    text_muted("Results from " + to_string(b.counts_from) + " on count.");
+    card_end();
+}
+
+void draw_calendar_button(App& app, const Plan& plan) {
+    MonitoringState& s = state();
+    const auto upcoming = upcoming_items(plan, app.today());
+    if (upcoming.empty()) return;
+    if (!app.platform().save_file) {
+        text_muted("Saving a calendar file is not available here.");
+        return;
+    }
+    if (ImGui::Button("Add to calendar")) {
+        const std::string ics = schedule_to_ics(plan, app.data().monitoring, app.today());
+        s.saved_message = app.platform().save_file("poems-monitoring.ics", "text/calendar", ics);
+    }
+    name_last_item("monitoring:ics");
+    text_muted("A calendar file (.ics) with the " + std::to_string(upcoming.size()) +
+               " upcoming dates, for your phone's or computer's calendar.");
+    if (!s.saved_message.empty()) text_wrapped(s.saved_message);
+}
+
+void draw_full_plan(App& app, const Plan& plan) {
+    if (plan.items.empty()) return;
+    const std::string label = "The whole plan (" + std::to_string(plan.items.size()) + " dates, until " +
+                              to_string(plan.until) + ")";
+    const bool open = ImGui::CollapsingHeader(label.c_str());
+    name_last_item("monitoring:full_plan");
+    if (!open) return;
+    int year = 0;
+    for (const auto& item : plan.items) {
+        if (item.due.year != year) {
+            year = item.due.year;
+            heading(std::to_string(year));
+        }
+        std::string tests;
+        for (const auto& t : item.tests) {
+            if (!tests.empty()) tests += ", ";
+            tests += test_name(app, t.test_id);
+            if (t.done) tests += " ✓";
+            else if (t.planned) tests += " (booked)";
+            if (t.applies == Tri::unknown) tests += " (?)";
+        }
+        ImGui::PushStyleColor(ImGuiCol_Text, status_color(item.status, app.settings().dark));
+        ImGui::Text("%s  %s", to_string(item.due).c_str(), status_label(item.status));
+        ImGui::PopStyleColor();
+        ImGui::Indent();
+        text_wrapped(tests);
+        ImGui::Unindent();
+    }
+    text_muted("✓ done   (?) only if a condition holds: ask your care team");
+}
+
+void draw_plan(App& app, const Plan& plan) {
+    const auto& content = app.data().monitoring;
+    heading("Your next tests");
+    if (plan.baseline) draw_baseline(app, plan);
+
+    // Next: everything overdue or due, then the first upcoming date.
+    bool first = true, any = false;
+    const PlanItem* next_upcoming = nullptr;
+    for (const auto& item : plan.items) {
+        if (item.status == ItemStatus::overdue || item.status == ItemStatus::due) {
+            item_card(app, plan, item, first);
+            first = false, any = true;
+        } else if (item.status == ItemStatus::upcoming && !next_upcoming) {
+            next_upcoming = &item;
+        }
+    }
+    if (next_upcoming) {
+        item_card(app, plan, *next_upcoming, first);
+        any = true;
+    }
+    if (!any && !plan.baseline && plan.items.empty() && plan.note_ids.empty())
+        text_muted("Nothing to show yet.");
+    if (!plan.items.empty() || plan.baseline) {
+        ImGui::Spacing();
+        draw_calendar_button(app, plan);
+        ImGui::Spacing();
+    }
+    draw_full_plan(app, plan);
+
+    for (const auto& id : plan.note_ids)
+        if (const CitedText* n = content.note(id)) {
+            text_wrapped(n->text.in());
+            sources_line(app, n->sources);
+        }
+    if (!plan.as_indicated.empty() && (plan.anchor || plan.baseline)) {
+        heading("When your doctor advises (no fixed dates)");
+        for (const auto& a : plan.as_indicated) {
+            bullet_text(test_name(app, a.test_id, false) + ": " + a.when.in());
+            sources_line(app, a.sources);
+        }
+    }
+    if (!plan.items.empty()) {
+        text_muted(content.statuses.text.in());
+        sources_line(app, content.statuses.sources);
+    }
+}
+
+void draw_recovery(App& app) {
+    const RecoveryContent& rc = app.data().recovery;
+    const RecoveryStatus rs = recovery_status(app.record(), rc, app.today());
+    heading(rc.title.in());
+    text_muted(rc.intro.in());
+    if (rs.anchor) {
+        std::string where = "Counted from " + to_string(rs.anchor->date) + " (" + event_kind_label(rs.anchor->kind) + ")";
+        if (rs.stage == RecoveryStage::in_phase || rs.stage == RecoveryStage::beyond_timeline)
+            where += ": month " + std::to_string(rs.months_since) + " after treatment.";
+        else where += ".";
+        text_wrapped(where);
+    } else {
+        text_wrapped("Add the date your treatment started or your stem cell transplant above to see where you are.");
+    }
+    if (rs.message) {
+        text_wrapped(rs.message->text.in());
+        sources_line(app, rs.message->sources);
+    }
+
+    // The phases as a vertical timeline: a dot per phase, filled up to "you are here".
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float font = ImGui::GetFontSize();
+    const ImU32 accent = ImGui::GetColorU32(ImGuiCol_CheckMark);
+    const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const bool beyond = rs.stage == RecoveryStage::beyond_timeline;
+    float prev_dot_y = -1;
+    for (const auto& ph : rc.phases) {
+        const bool here = rs.phase == &ph;
+        const bool past = beyond || (rs.stage == RecoveryStage::in_phase && rs.phase && ph.from_months < rs.phase->from_months);
+        ImGui::PushID(ph.id.c_str());
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        const ImVec2 dot(top.x + font * 0.6f, top.y + font * 0.6f);
+        if (prev_dot_y >= 0) dl->AddLine(ImVec2(dot.x, prev_dot_y), ImVec2(dot.x, dot.y), past || here ? accent : muted, 2.0f);
+        if (here || past) dl->AddCircleFilled(dot, font * (here ? 0.45f : 0.3f), accent, 16);
+        else dl->AddCircle(dot, font * 0.3f, muted, 16, 2.0f);
+        prev_dot_y = dot.y;
+        ImGui::Indent(font * 1.6f);
+        ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
+        ImGui::TextUnformatted(ph.name.in().c_str());
+        ImGui::PopFont();
+        if (here) {
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_CheckMark));
+            ImGui::TextUnformatted("← you are here");
+            ImGui::PopStyleColor();
+            name_last_item("monitoring:recovery:here");
+            text_wrapped(ph.text.in());
+            sources_line(app, ph.sources);
+        } else {
+            text_muted(ph.text.in());
+        }
+        ImGui::Unindent(font * 1.6f);
+        ImGui::Spacing();
+        ImGui::PopID();
+    }
+    for (const auto& h : rc.highlights) {
+        text_muted(h.text.in());
+        sources_line(app, h.sources);
+    }
+    text_muted(rc.anchor.text.in());
+    sources_line(app, rc.anchor.sources);
+}
+
+void draw_risk_factors(App& app, const RiskFactorReport& report) {
+    const PrognosisContent& pc = app.data().prognosis;
+    heading(pc.title.in());
+    text_muted(pc.intro.in());
+    text_wrapped("Present: " + std::to_string(report.present) + "   Absent: " + std::to_string(report.absent) +
+                 "   Unknown: " + std::to_string(report.unknown) + "  (no score: the guide gives none)");
+    name_last_item("monitoring:risk:counts");
+    const bool dark = app.settings().dark;
+    for (const auto& r : report.factors) {
+        const PrognosticFactor* f = pc.factor(r.factor_id);
+        if (!f) continue;
+        ImGui::PushID(r.factor_id.c_str());
+        const ImVec4 c = r.state == Tri::present ? status_color(ItemStatus::overdue, dark)
+                         : r.state == Tri::absent ? status_color(ItemStatus::done, dark)
+                                                  : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+        const char* label = r.state == Tri::present ? "Present" : r.state == Tri::absent ? "Absent" : "Unknown";
+        ImGui::PushStyleColor(ImGuiCol_Text, c);
+        ImGui::TextUnformatted(label);
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
+        text_wrapped(f->name.in());
+        ImGui::PopFont();
+        ImGui::Indent();
+        text_muted(r.reason);
+        sources_line(app, f->sources);
+        ImGui::Unindent();
+        ImGui::PopID();
+    }
+    card_begin("risk-summary");
+    if (report.summary) text_wrapped(report.summary->in());
+    if (report.summary != &pc.three_or_more) text_wrapped(pc.three_or_more.in());
+    text_muted(pc.phenotype.in());
+    sources_line(app, pc.summary_sources);
+    card_end();
+}
+
+void draw_signals(App& app, const std::vector<Signal>& signals) {
+    heading("Signals to tell your care team");
+    if (signals.empty()) {
+        text_muted("None of the app's rules match your record today. If something new or worse worries you, "
+                   "tell your care team anyway.");
+        return;
+    }
+    const ImVec4 red = status_color(ItemStatus::overdue, app.settings().dark);
+    for (const auto& s : signals) {
+        if (!s.rule) continue;
+        ImGui::PushID((s.rule_id + s.test_id).c_str());
+        card_begin("signal");
+        colored(red, "Tell your care team: " + s.rule->name.in(), true);
+        name_last_item("monitoring:signal:" + s.rule_id);
+        text_wrapped(s.rule->text.in());
+        ImGui::Spacing();
+        ImGui::TextUnformatted("What the app saw in your record:");
+        for (const auto& d : s.data) bullet_text(d);
+        text_muted("Rule: " + s.rule->rule.in());
+        sources_line(app, s.rule->sources);
+        card_end();
+        ImGui::PopID();
+    }
+}
+
+}  // namespace
+
+void draw_monitoring_page(App& app) {
+    const AppData& data = app.data();
+    const Record& record = app.record();
+    text_wrapped(data.monitoring.intro.in());
+
+    draw_treatment_dates(app);
+
+    // The same factors decide the echocardiogram's condition in the plan.
+    const RiskFactorReport risk = evaluate_risk_factors(record, data.prognosis, data.labs, app.today());
+    const Plan plan = make_schedule(record, data.monitoring, data.labs, app.today(), 12, &risk);
+    const std::vector<Signal> signals = find_signals(record, data.labs, data.monitoring, app.today());
+
+    // Signals first when there are any: they are what to act on.
+    if (!signals.empty()) draw_signals(app, signals);
+    draw_plan(app, plan);
+    ImGui::Separator();
+    draw_recovery(app);
+    ImGui::Separator();
+    draw_risk_factors(app, risk);
+    if (signals.empty()) {
+        ImGui::Separator();
+        draw_signals(app, signals);
+    }
 }
 
 }  // namespace poems::ui

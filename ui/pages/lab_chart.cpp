@@ -1,0 +1,285 @@
+#include "pages/lab_chart.hpp"
+
+#include "app/test_hooks.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace poems::ui {
+
+namespace {
+
+double g_last_build_ms = 0;
+
+// The tapped point of each chart, by chart id: a tooltip vanishes with the finger on a phone, so
+// a tap keeps the point's label on screen until the next tap.
+std::map<std::string, std::string>& selected_points() {
+    static std::map<std::string, std::string> m;
+    return m;
+}
+
+// 1, 2 or 5 times a power of ten, so that about `count` steps cover `range`.
+double nice_step(double range, int count) {
+    if (!(range > 0) || count < 1) return 1;
+    const double raw = range / count;
+    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+    const double norm = raw / mag;
+    return (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag;
+}
+
+const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+struct Tick {
+    double day;
+    std::string label;
+};
+
+// Date ticks that fit `width` pixels: days, months or years, whichever is the finest that leaves
+// room for every label.
+std::vector<Tick> date_ticks(double d0, double d1, float width) {
+    std::vector<Tick> ticks;
+    const float gap = ImGui::GetFontSize();
+    const Date first = date_from_days(static_cast<long>(std::ceil(d0)));
+    const Date last = date_from_days(static_cast<long>(std::floor(d1)));
+    const double span = std::max(1.0, d1 - d0);
+    auto fits = [&](double count, const char* sample) { return count * (ImGui::CalcTextSize(sample).x + gap) <= width; };
+
+    for (int step : {1, 2, 7, 14}) {
+        if (!fits(span / step, "30 Sep")) continue;
+        for (long d = days_since_epoch(first); d <= days_since_epoch(last); ++d) {
+            const Date date = date_from_days(d);
+            const bool on = step == 7 || step == 14 ? (date.day - 1) % step == 0 && date.day <= 28 : (d % step) == 0;
+            if (!on) continue;
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%d %s", date.day, kMonths[date.month - 1]);
+            ticks.push_back({double(d), buf});
+        }
+        return ticks;
+    }
+    for (int step : {1, 2, 3, 6}) {
+        if (!fits(span / (30.4 * step), "Sep 2025")) continue;
+        Date m{first.year, first.month, 1};
+        if (m < first) m = add_months(m, 1);
+        bool first_label = true;
+        for (; m <= last; m = add_months(m, 1)) {
+            if ((m.month - 1) % step != 0) continue;
+            char buf[32];
+            if (first_label || m.month == 1) std::snprintf(buf, sizeof buf, "%s %d", kMonths[m.month - 1], m.year);
+            else std::snprintf(buf, sizeof buf, "%s", kMonths[m.month - 1]);
+            first_label = false;
+            ticks.push_back({double(days_since_epoch(m)), buf});
+        }
+        return ticks;
+    }
+    for (int step : {1, 2, 5, 10, 20, 50}) {
+        if (!fits(span / (365.25 * step), "2025") && step != 50) continue;
+        for (int y = first.year; y <= last.year + 1; ++y) {
+            const Date jan{y, 1, 1};
+            if (y % step != 0 || jan < first || jan > last) continue;
+            ticks.push_back({double(days_since_epoch(jan)), std::to_string(y)});
+        }
+        return ticks;
+    }
+    return ticks;
+}
+
+void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thickness) {
+    const float len = b.x - a.x;
+    for (float x = 0; x < len; x += 10) dl->AddLine(ImVec2(a.x + x, a.y), ImVec2(a.x + std::min(x + 6, len), a.y), color, thickness);
+}
+
+}  // namespace
+
+double last_chart_build_ms() { return g_last_build_ms; }
+
+std::string draw_lab_chart(const std::string& id, const Series& series, const std::vector<ChartGuide>& guides,
+                           const ChartView& view, float height) {
+    const auto started = std::chrono::steady_clock::now();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float font = ImGui::GetFontSize();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = std::max(100.0f, ImGui::GetContentRegionAvail().x);
+    const ImVec2 size(width, height);
+
+    ImGui::PushID(id.c_str());
+    ImGui::InvisibleButton("chart", size);
+    name_last_item("labs:chart:" + id);
+    const bool hovered = ImGui::IsItemHovered();
+    const bool clicked = ImGui::IsItemClicked();
+    ImGui::PopID();
+
+    // Colours from the style, so the chart follows the light and dark themes.
+    const ImU32 bg = ImGui::GetColorU32(ImGuiCol_FrameBg);
+    const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.6f);
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const ImU32 line = ImGui::GetColorU32(ImGuiCol_PlotLines);
+    const ImU32 accent = ImGui::GetColorU32(ImGuiCol_CheckMark);
+    const ImU32 guide_col = ImGui::GetColorU32(ImVec4(0.85f, 0.45f, 0.05f, 1.0f));
+    const ImU32 band_col = ImGui::GetColorU32(ImVec4(0.95f, 0.60f, 0.10f, 0.14f));
+    (void)line;
+
+    // ---- Ranges ----------------------------------------------------------------------------
+    const auto& pts = series.points;
+    double x0 = double(days_since_epoch(view.from)), x1 = double(days_since_epoch(view.to));
+    if (x1 - x0 < 20) {
+        const double mid = (x0 + x1) / 2;
+        x0 = mid - 15, x1 = mid + 15;
+    }
+    const double xpad = (x1 - x0) * 0.04;
+    x0 -= xpad, x1 += xpad;
+    // Visible points: the series is sorted by date, so two binary searches find them; one point
+    // on each side is kept so the line runs off the edge instead of stopping short.
+    auto by_day = [](const SeriesPoint& p, double d) { return double(days_since_epoch(p.date)) < d; };
+    std::size_t lo = std::lower_bound(pts.begin(), pts.end(), x0, by_day) - pts.begin();
+    std::size_t hi = std::lower_bound(pts.begin(), pts.end(), x1, by_day) - pts.begin();
+    const std::size_t first = lo > 0 ? lo - 1 : lo, last = std::min(pts.size(), hi + 1);
+
+    double y0 = HUGE_VAL, y1 = -HUGE_VAL;
+    for (std::size_t i = lo; i < hi; ++i) y0 = std::min(y0, pts[i].value), y1 = std::max(y1, pts[i].value);
+    for (const auto& g : guides) y0 = std::min(y0, g.from), y1 = std::max(y1, g.to);
+    if (y0 > y1) y0 = 0, y1 = 1;
+    if (y0 >= 0 && y0 <= 0.5 * y1) y0 = 0;  // a zero baseline when it costs little room: rises read honestly
+    if (y1 - y0 < 1e-9) {
+        const double d = std::max(std::fabs(y1) * 0.1, 1.0);
+        y0 = std::max(0.0, y0 - d), y1 += d;
+    }
+    const double ystep = nice_step(y1 - y0, height > 180 ? 4 : 3);
+    y1 = std::ceil((y1 + (y1 - y0) * 0.05) / ystep) * ystep;
+    y0 = std::floor(y0 / ystep) * ystep;
+
+    // ---- Layout: labels left and below, the plot in between --------------------------------
+    float label_w = 0;
+    for (double v = y0; v <= y1 + ystep * 0.5; v += ystep)
+        label_w = std::max(label_w, ImGui::CalcTextSize(format_number(v).c_str()).x);
+    const ImVec2 p0(origin.x + label_w + style.ItemInnerSpacing.x * 2, origin.y + font * 0.5f);
+    const ImVec2 p1(origin.x + width - font * 0.5f, origin.y + height - font - style.ItemInnerSpacing.y * 2);
+    const float pw = p1.x - p0.x, ph = p1.y - p0.y;
+    auto sx = [&](double day) { return float(p0.x + (day - x0) / (x1 - x0) * pw); };
+    auto sy = [&](double v) { return float(p1.y - (v - y0) / (y1 - y0) * ph); };
+
+    dl->AddRectFilled(p0, p1, bg, 4.0f);
+    for (double v = y0; v <= y1 + ystep * 0.5; v += ystep) {
+        const float y = sy(v);
+        dl->AddLine(ImVec2(p0.x, y), ImVec2(p1.x, y), grid);
+        const std::string l = format_number(std::fabs(v) < ystep * 1e-6 ? 0.0 : v);
+        const ImVec2 ts = ImGui::CalcTextSize(l.c_str());
+        dl->AddText(ImVec2(p0.x - style.ItemInnerSpacing.x - ts.x, y - ts.y * 0.5f), muted, l.c_str());
+    }
+    for (const auto& t : date_ticks(x0, x1, pw)) {
+        const float x = sx(t.day);
+        dl->AddLine(ImVec2(x, p0.y), ImVec2(x, p1.y), grid);
+        const ImVec2 ts = ImGui::CalcTextSize(t.label.c_str());
+        const float lx = std::clamp(x - ts.x * 0.5f, origin.x, origin.x + width - ts.x);
+        dl->AddText(ImVec2(lx, p1.y + style.ItemInnerSpacing.y), muted, t.label.c_str());
+    }
+
+    dl->PushClipRect(p0, p1, true);
+    // Reference bands and lines from content, under the data.
+    for (const auto& g : guides) {
+        if (g.to > g.from) dl->AddRectFilled(ImVec2(p0.x, sy(g.to)), ImVec2(p1.x, sy(g.from)), band_col);
+        dashed_line(dl, ImVec2(p0.x, sy(g.to)), ImVec2(p1.x, sy(g.to)), guide_col, 1.5f);
+        const ImVec2 ts = ImGui::CalcTextSize(g.label.c_str());
+        float ly = sy(g.to) - ts.y - 2;
+        if (ly < p0.y) ly = sy(g.to) + 2;
+        dl->AddText(ImVec2(p1.x - ts.x - 4, ly), guide_col, g.label.c_str());
+    }
+
+    // The line: per pixel column only the lowest and highest value are kept (in date order), so a
+    // dense series keeps its peaks but costs no more than the plot's width.
+    static std::vector<ImVec2> poly;
+    poly.clear();
+    int column = INT32_MIN;
+    ImVec2 cmin, cmax;
+    auto flush = [&] {
+        if (column == INT32_MIN) return;
+        poly.push_back(cmin);
+        if (cmax.y != cmin.y) poly.push_back(cmax);
+    };
+    for (std::size_t i = first; i < last; ++i) {
+        const ImVec2 p(sx(double(days_since_epoch(pts[i].date))), sy(pts[i].value));
+        const int c = int(std::floor(p.x));
+        if (c != column) {
+            flush();
+            column = c, cmin = cmax = p;
+        } else {
+            if (p.y < cmin.y) cmin = p;  // screen y grows downwards: smaller y = higher value
+            if (p.y > cmax.y) cmax = p;
+        }
+    }
+    flush();
+    if (poly.size() >= 2) dl->AddPolyline(poly.data(), int(poly.size()), accent, ImDrawFlags_None, 2.0f);
+
+    // Points: each one when there is room, otherwise at most one every few pixels.
+    const float radius = std::max(3.0f, font * 0.22f);
+    const float min_gap = (hi - lo) * radius * 2.5f < pw ? 0.0f : radius * 1.5f;
+    float last_x = -1e9f;
+    for (std::size_t i = lo; i < hi; ++i) {
+        const ImVec2 p(sx(double(days_since_epoch(pts[i].date))), sy(pts[i].value));
+        if (p.x - last_x < min_gap) continue;
+        last_x = p.x;
+        dl->AddCircleFilled(p, radius, accent, 12);
+        if (pts[i].conventional) dl->AddCircle(p, radius + 2, guide_col, 12);
+    }
+
+    // The point nearest the pointer (hover on a desktop, tap on a phone).
+    std::string& selected = selected_points()[id];
+    std::string tapped;
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    long nearest = -1;
+    if ((hovered || clicked) && hi > lo) {
+        const double day = x0 + (mouse.x - p0.x) / pw * (x1 - x0);
+        std::size_t k = std::lower_bound(pts.begin() + lo, pts.begin() + hi, day, by_day) - pts.begin();
+        float best = 1e30f;
+        // Neighbours by date, then nearest on screen among the few around.
+        for (std::size_t i = (k > lo + 8 ? k - 8 : lo); i < std::min(hi, k + 8); ++i) {
+            const float dx = sx(double(days_since_epoch(pts[i].date))) - mouse.x, dy = sy(pts[i].value) - mouse.y;
+            const float d = dx * dx + dy * dy * 0.25f;
+            if (d < best) best = d, nearest = long(i);
+        }
+        const float reach = font * 2.0f;
+        if (nearest >= 0 && best > reach * reach) nearest = -1;
+    }
+    if (clicked) {
+        tapped = nearest >= 0 ? pts[nearest].result_id : "";
+        selected = tapped;
+    }
+    long shown = nearest;
+    if (shown < 0 && !selected.empty())
+        for (std::size_t i = lo; i < hi; ++i)
+            if (pts[i].result_id == selected) shown = long(i);
+    if (shown >= 0) {
+        const SeriesPoint& sp = pts[shown];
+        const ImVec2 p(sx(double(days_since_epoch(sp.date))), sy(sp.value));
+        dl->AddCircle(p, radius + 3, text, 16, 2.0f);
+        const std::string label = (sp.conventional ? "≈ " : "") + format_number(sp.value) + " " + series.unit + "\n" +
+                                  to_string(sp.date);
+        const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+        const ImVec2 pad(6, 4);
+        // Beside the point, kept inside the plot.
+        float bx = p.x + radius + 6;
+        if (bx + ts.x + pad.x * 2 > p1.x) bx = p.x - radius - 6 - ts.x - pad.x * 2;
+        float by = std::clamp(p.y - ts.y - pad.y * 2 - 4, p0.y + 2, p1.y - ts.y - pad.y * 2 - 2);
+        dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + ts.x + pad.x * 2, by + ts.y + pad.y * 2),
+                          ImGui::GetColorU32(ImGuiCol_PopupBg), 4.0f);
+        dl->AddRect(ImVec2(bx, by), ImVec2(bx + ts.x + pad.x * 2, by + ts.y + pad.y * 2), grid, 4.0f);
+        dl->AddText(ImVec2(bx + pad.x, by + pad.y), text, label.c_str());
+    }
+    dl->PopClipRect();
+    if (pts.empty()) {
+        const char* none = "No results yet";
+        const ImVec2 ts = ImGui::CalcTextSize(none);
+        dl->AddText(ImVec2((p0.x + p1.x - ts.x) / 2, (p0.y + p1.y - ts.y) / 2), muted, none);
+    }
+
+    g_last_build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    return tapped;
+}
+
+}  // namespace poems::ui

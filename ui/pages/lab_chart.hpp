@@ -1,0 +1,36 @@
+// A trend chart of one lab test, drawn with ImGui's draw list (no plotting library): dated
+// x-axis, the person's values as points joined by lines, optional reference lines and bands from
+// content, and the exact value of a point under the pointer (or the last tapped one on phones).
+//
+// Cheap to draw: points are sorted by date, so the visible ones are found by binary search and
+// points that would land on the same pixel column are drawn once; a 10-year series of thousands
+// of points costs about as much as the few hundred pixels it covers.
+#pragma once
+
+#include "poems/dates.hpp"
+#include "poems/labs.hpp"
+
+#include <string>
+#include <vector>
+
+namespace poems::ui {
+
+// A horizontal line (from == to) or band [from, to] in the series' unit, with a short label.
+struct ChartGuide {
+    double from = 0, to = 0;
+    std::string label;  // "1000 pg/mL: diagnostic figure"
+};
+
+struct ChartView {
+    Date from, to;  // the dates shown; the chart pads them a little
+};
+
+// Draws the chart at full available width and `height` logical pixels. `id` names the chart's
+// rectangle for tests ("labs:chart:<id>"). Returns the id of the result the person tapped, or "".
+std::string draw_lab_chart(const std::string& id, const Series& series, const std::vector<ChartGuide>& guides,
+                           const ChartView& view, float height);
+
+// Milliseconds the last draw_lab_chart call took to build its drawing (for the benchmark).
+double last_chart_build_ms();
+
+}  // namespace poems::ui

@@ -1,0 +1,186 @@
+#include "pages/monitoring_dates.hpp"
+
+#include "app/test_hooks.hpp"
+#include "app/widgets.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cstdio>
+
+namespace poems::ui {
+
+namespace {
+
+// The kinds offered, in the order a treatment usually goes. All are record-format kinds.
+const char* kKinds[] = {"diagnosis", "treatment_start", "asct", "remission", "relapse", "treatment_end"};
+constexpr int kKindCount = 6;
+
+struct DatesForm {
+    bool open = false;
+    std::string editing_id;  // empty: a new date
+    int kind = 0;
+    char date[16] = "";
+    char type[128] = "";     // treatment type, for a treatment start
+    std::string error;
+    std::string confirm_remove;
+};
+
+DatesForm& form() {
+    static DatesForm f;
+    return f;
+}
+
+std::string trimmed(const char* s) {
+    std::string t(s);
+    const auto a = t.find_first_not_of(" \t"), b = t.find_last_not_of(" \t");
+    return a == std::string::npos ? std::string() : t.substr(a, b - a + 1);
+}
+
+void start(DatesForm& f, const TreatmentEvent* e, const Record& r) {
+    const std::string keep_remove = f.confirm_remove;
+    f = DatesForm{};
+    f.open = true;
+    f.confirm_remove = keep_remove;
+    if (!e) {
+        // Suggest the next kind a person is likely to add.
+        f.kind = !first_event(r, "diagnosis") ? 0 : !first_event(r, "treatment_start") && !first_event(r, "asct") ? 1 : 2;
+        return;
+    }
+    f.editing_id = e->id;
+    for (int i = 0; i < kKindCount; ++i)
+        if (e->kind == kKinds[i]) f.kind = i;
+    std::snprintf(f.date, sizeof f.date, "%s", to_string(e->date).c_str());
+    std::snprintf(f.type, sizeof f.type, "%s", e->treatment_type.c_str());
+}
+
+void save(App& app, DatesForm& f) {
+    const std::string text = trimmed(f.date);
+    const auto date = parse_date(text);
+    if (!date) {
+        f.error = text.empty() ? "Type the date as YYYY-MM-DD, e.g. " + to_string(app.today()) + "."
+                               : "\"" + text + "\" is not a date. Type it as YYYY-MM-DD, e.g. " +
+                                     to_string(app.today()) + " (month 01-12, a day the month has).";
+        return;
+    }
+    Record& r = app.record();
+    TreatmentEvent e;
+    e.id = f.editing_id.empty() ? next_entry_id(r.events, "event") : f.editing_id;
+    e.kind = kKinds[f.kind];
+    e.date = *date;
+    if (e.kind == std::string("treatment_start")) e.treatment_type = trimmed(f.type);
+    auto it = std::find_if(r.events.begin(), r.events.end(), [&](const TreatmentEvent& x) { return x.id == e.id; });
+    if (it != r.events.end()) {
+        e.note = it->note;
+        *it = e;
+    } else {
+        r.events.push_back(e);
+    }
+    app.record_changed();
+    f = DatesForm{};
+}
+
+}  // namespace
+
+const char* event_kind_label(const std::string& kind) {
+    if (kind == "diagnosis") return "Diagnosis";
+    if (kind == "treatment_start") return "Treatment started";
+    if (kind == "treatment_end") return "Treatment ended";
+    if (kind == "asct") return "Stem cell transplant (ASCT)";
+    if (kind == "remission") return "Remission";
+    if (kind == "relapse") return "Relapse";
+    return "Event";
+}
+
+void draw_treatment_dates(App& app) {
+    DatesForm& f = form();
+    Record& r = app.record();
+    const bool none = r.events.empty();
+    heading("Your dates");
+    if (none)
+        text_wrapped("The plan counts from your treatment date. Add your diagnosis date, and the date your "
+                     "treatment started or your stem cell transplant (ASCT), to see your own dates.");
+
+    // The dates so far, oldest first.
+    std::vector<const TreatmentEvent*> events;
+    for (const auto& e : r.events) events.push_back(&e);
+    std::stable_sort(events.begin(), events.end(), [](auto* a, auto* b) { return a->date < b->date; });
+    std::string remove_id;
+    for (const TreatmentEvent* e : events) {
+        ImGui::PushID(e->id.c_str());
+        ImGui::AlignTextToFramePadding();
+        std::string line = to_string(e->date) + "  " + event_kind_label(e->kind);
+        if (!e->treatment_type.empty()) line += " (" + e->treatment_type + ")";
+        ImGui::TextUnformatted(line.c_str());
+        name_last_item("monitoring:event:" + e->id);
+        const ImGuiStyle& st = ImGui::GetStyle();
+        const float buttons_w = ImGui::CalcTextSize("Edit").x + ImGui::CalcTextSize("Remove").x + st.FramePadding.x * 4 +
+                                st.ItemSpacing.x * 2;
+        const float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+        if (ImGui::GetContentRegionMax().x - used > buttons_w + 20)
+            ImGui::SameLine(ImGui::GetContentRegionMax().x - buttons_w + st.ItemSpacing.x);
+        if (f.confirm_remove == e->id) {
+            if (ImGui::Button("Remove")) remove_id = e->id;
+            name_last_item("monitoring:remove_confirm:" + e->id);
+            ImGui::SameLine();
+            if (ImGui::Button("Keep")) f.confirm_remove.clear();
+            text_wrapped("Remove this date? The plan will be worked out again without it.");
+        } else {
+            if (ImGui::Button("Edit")) start(f, e, r);
+            name_last_item("monitoring:edit:" + e->id);
+            ImGui::SameLine();
+            if (ImGui::Button("Remove")) f.confirm_remove = e->id;
+            name_last_item("monitoring:remove:" + e->id);
+        }
+        ImGui::PopID();
+    }
+    if (!remove_id.empty()) {
+        r.events.erase(std::remove_if(r.events.begin(), r.events.end(),
+                                      [&](const TreatmentEvent& e) { return e.id == remove_id; }),
+                       r.events.end());
+        if (f.editing_id == remove_id) f = DatesForm{};
+        f.confirm_remove.clear();
+        app.record_changed();
+    }
+
+    if (!f.open && !none) {
+        if (ImGui::Button("Add a date")) start(f, nullptr, r);
+        name_last_item("monitoring:add_date");
+        return;
+    }
+    if (!f.open) start(f, nullptr, r);
+
+    card_begin("dates-form");
+    ImGui::TextUnformatted(f.editing_id.empty() ? "Add a date" : "Change this date");
+    std::vector<std::string> labels;
+    for (const char* k : kKinds) labels.push_back(event_kind_label(k));
+    choice_buttons("monitoring:kind", labels, &f.kind);
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Date (YYYY-MM-DD)");
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 12));
+    if (ImGui::InputText("##date", f.date, sizeof f.date)) f.error.clear();
+    name_last_item("monitoring:date");
+    if (std::string(kKinds[f.kind]) == "treatment_start") {
+        ImGui::TextUnformatted("Treatment (optional), e.g. radiation, lenalidomide-dexamethasone");
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        ImGui::InputText("##type", f.type, sizeof f.type);
+        name_last_item("monitoring:type");
+    }
+    ImGui::Spacing();
+    if (ImGui::Button(f.editing_id.empty() ? "Save date" : "Save changes")) save(app, f);
+    name_last_item("monitoring:save_date");
+    if (!none || !f.editing_id.empty()) {
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) f = DatesForm{};
+        name_last_item("monitoring:cancel_date");
+    }
+    if (!f.error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.78f, 0.16f, 0.12f, 1));
+        text_wrapped(f.error);
+        ImGui::PopStyleColor();
+    }
+    card_end();
+}
+
+}  // namespace poems::ui
