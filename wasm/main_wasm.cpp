@@ -5,7 +5,12 @@
 // drawing at all, instead of stock ImGui's 60 full redraws a second.
 //
 // The page tells the app what to show through the URL: ?view=criteria|checklist|monitoring|labs|
-// centers|guide|settings, and &embed=1 for embed.html (no app navigation), &theme=dark.
+// centers|guide|settings, &embed=1 for embed.html (no app navigation), &theme=dark, and
+// &today=YYYY-MM-DD to pin the date (tests, screenshots).
+//
+// The record lives in IndexedDB through Emscripten's IDBFS, mounted at /persistent: it is read
+// (FS.syncfs(true)) before the app is created, and after every save the app asks for
+// FS.syncfs(false), debounced, and again when the page is hidden or closed.
 #include "app/app.hpp"
 #include "app/runner_support.hpp"
 #include "app/test_hooks.hpp"
@@ -25,7 +30,11 @@
 using namespace poems::ui;
 
 namespace {
+constexpr const char* kRecordDir = "/persistent";
 SDL_Window* g_window = nullptr;
+bool g_storage_ready = false;
+std::string g_storage_error;
+AppOptions g_options;
 std::unique_ptr<App> g_app;
 StyleState g_style;
 int g_frames_to_draw = kFramesAfterInput;
@@ -49,8 +58,18 @@ std::string url_param(const char* name) {
 }
 
 long g_ticks = 0;
+Platform browser_platform();
+
 void tick() {
     ++g_ticks;
+    if (!g_app) {
+        // The record must be read from IndexedDB before the app exists: it loads it at creation.
+        if (!g_storage_ready) return;
+        g_app = std::make_unique<App>(g_options, browser_platform());
+        if (!g_storage_error.empty())
+            g_app->persist_finished(false, "this browser is not letting the app keep data (" + g_storage_error +
+                                               "). What you enter will be lost when this page closes; use Export to keep a copy.");
+    }
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
@@ -89,7 +108,58 @@ void tick() {
     }
     g_frames_to_draw = g_app->animating() || input_pending() ? kFramesAfterInput : g_frames_to_draw - 1;
 }
+// Offers bytes to the person as a download.
+std::string download(const std::string& name, const std::string& mime, const std::string& data) {
+    EM_ASM({ Module.poemsDownload(UTF8ToString($0), UTF8ToString($1), HEAPU8.slice($2, $2 + $3)); }, name.c_str(),
+           mime.c_str(), data.data(), data.size());
+    return "Downloaded " + name + ": see your browser's downloads.";
+}
+
+Platform browser_platform() {
+    Platform platform;
+    platform.name = "browser";
+    platform.record_dir = kRecordDir;
+    platform.persist = [] { EM_ASM({ Module.poemsPersist(false); }); };
+    platform.save_file = download;
+    platform.open_file = [](const std::string& accept) {
+        EM_ASM({ Module.poemsOpenFile(UTF8ToString($0)); }, accept.c_str());
+    };
+    platform.copy_text = [](const std::string& text) {
+        EM_ASM({ Module.poemsCopy(UTF8ToString($0)); }, text.c_str());
+    };
+    return platform;
+}
+
+// The browser side of storage, files and the clipboard lives in browser_bridges.js (linked with
+// --pre-js); it calls back through the exported functions below.
+void install_browser_bridges() { EM_ASM({ Module.poemsInstallBridges(UTF8ToString($0)); }, kRecordDir); }
+
+poems::Date browser_today() {
+    const int packed = EM_ASM_INT({
+        const d = new Date();
+        return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
+    });
+    return {packed / 10000, packed / 100 % 100, packed % 100};
+}
 }  // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE void poems_storage_ready(const char* error) {
+    g_storage_error = error ? error : "";
+    g_storage_ready = true;
+    g_frames_to_draw = kFramesAfterInput;
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void poems_persist_done(int ok, const char* error) {
+    if (g_app)
+        g_app->persist_finished(ok != 0, ok ? std::string() : "the browser refused to store the data (" + std::string(error) +
+                                                                 "). Use Export to keep a copy.");
+    g_frames_to_draw = kFramesAfterInput;
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void poems_file_opened(const char* name, const char* text, int ok) {
+    if (g_app) g_app->file_opened(name, ok ? text : "");
+    g_frames_to_draw = kFramesAfterInput;
+}
 
 // For tests and the bench: how many frames were drawn, and which page is shown.
 extern "C" EMSCRIPTEN_KEEPALIVE long poems_frames_drawn() { return g_frames_drawn; }
@@ -132,13 +202,12 @@ int main() {
     ImGui_ImplSDL2_InitForOpenGL(g_window, gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
-    AppOptions options;
-    page_from_id(url_param("view"), options.start_page);
-    options.embedded = url_param("embed") == "1";
-    options.settings.dark = url_param("theme") == "dark";
-    Platform platform;
-    platform.name = "browser";
-    g_app = std::make_unique<App>(options, platform);
+    page_from_id(url_param("view"), g_options.start_page);
+    g_options.embedded = url_param("embed") == "1";
+    g_options.settings.dark = url_param("theme") == "dark";
+    auto pinned = poems::parse_date(url_param("today"));
+    g_options.today = pinned ? *pinned : browser_today();
+    install_browser_bridges();
 
     emscripten_set_main_loop(tick, 0, true);
     return 0;

@@ -1,0 +1,99 @@
+// The browser side of the wasm runner (main_wasm.cpp): IndexedDB storage through IDBFS, downloads,
+// the file picker and the clipboard. Linked into app.js with --pre-js; everything here runs in
+// the page, with the Emscripten runtime (FS, IDBFS, allocateUTF8, _free) in scope.
+'use strict';
+
+Module.poemsInstallBridges = function (dir) {
+  // Storage: read IndexedDB into /persistent before the app exists (it loads the record at once).
+  FS.mkdir(dir);
+  FS.mount(IDBFS, {}, dir);
+  Module.poemsStorage = 'loading';
+  FS.syncfs(true, function (err) {
+    Module.poemsStorage = err ? 'error' : 'idbfs';
+    callWithString('_poems_storage_ready', err ? String(err.message || err) : '');
+  });
+
+  // Debounced FS.syncfs(false): many quick edits make one IndexedDB write; a write asked for while
+  // another runs is queued, never dropped.
+  let timer = null;
+  let running = false;
+  let again = false;
+  function run() {
+    running = true;
+    FS.syncfs(false, function (err) {
+      running = false;
+      Module.poemsLastPersist = err ? 'error' : 'ok';
+      const ptr = allocateUTF8(err ? String(err.message || err) : '');
+      Module._poems_persist_done(err ? 0 : 1, ptr);
+      _free(ptr);
+      if (again) { again = false; run(); }
+    });
+  }
+  Module.poemsPersist = function (now) {
+    if (timer) { clearTimeout(timer); timer = null; }
+    const go = function () { if (running) again = true; else run(); };
+    if (now) go(); else timer = setTimeout(function () { timer = null; go(); }, 300);
+  };
+  // Leaving the page (tab switch, close, phone app switcher): write what is pending at once.
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden' && Module.poemsStorage === 'idbfs') Module.poemsPersist(true);
+  });
+  window.addEventListener('pagehide', function () {
+    if (Module.poemsStorage === 'idbfs') Module.poemsPersist(true);
+  });
+  // Ask the browser not to evict the data under storage pressure.
+  if (navigator.storage && navigator.storage.persist) {
+    navigator.storage.persist().then(function (granted) { Module.poemsPersistGranted = granted; }, function () {});
+  }
+};
+
+function callWithString(fn, text) {
+  const ptr = allocateUTF8(text);
+  Module[fn](ptr);
+  _free(ptr);
+}
+
+Module.poemsDownload = function (name, mime, bytes) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+};
+
+// Opens the browser's file picker; the chosen file's text goes to the app (or an empty text with
+// ok=0 when the file is too large to be a record).
+Module.poemsOpenFile = function (accept) {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = accept;
+  input.onchange = function () {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    const deliver = function (text, ok) {
+      const n = allocateUTF8(file.name);
+      const t = allocateUTF8(text);
+      Module._poems_file_opened(n, t, ok);
+      _free(n);
+      _free(t);
+    };
+    if (file.size > 16 * 1024 * 1024) deliver('', 0);
+    else file.text().then(function (text) { deliver(text, 1); }, function () { deliver('', 0); });
+  };
+  input.click();
+};
+
+// The system clipboard: the async API where the page is a secure context, else the old way.
+Module.poemsCopy = function (text) {
+  const fallback = function () {
+    const area = document.createElement('textarea');
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  };
+  if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).catch(fallback);
+  else fallback();
+};
