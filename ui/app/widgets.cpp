@@ -3,6 +3,7 @@
 #include "app/test_hooks.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <imgui.h>
 
@@ -40,7 +41,10 @@ void sources_line(const App& app, const std::vector<SourceRef>& sources) {
         if (i) line += "; ";
         line += app.data().content.format_citation(sources[i]);
     }
-    ImGui::SetWindowFontScale(0.85f);
+    // A whole-pixel size: with fractional line heights ImGui's layout (which truncates positions
+    // toward zero) makes items above a scrolled view a pixel taller, and long pages drift.
+    const float size = ImGui::GetFontSize();
+    ImGui::SetWindowFontScale(std::floor(size * 0.85f) / size);
     text_muted(line);
     ImGui::SetWindowFontScale(1.0f);
 }
