@@ -3,6 +3,7 @@
 #include "app/test_hooks.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <cmath>
 
 #include <imgui.h>
@@ -77,12 +78,67 @@ bool item_link(App& app, const std::string& item_id, std::string_view label) {
 
 bool big_checkbox(const char* label, bool* value) {
     // The checkbox box grows with the frame padding; the label wraps beside it.
+    const ImGuiStyle& style = ImGui::GetStyle();
     const float row = std::max(44.0f, ImGui::GetFrameHeight());
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                        ImVec2(ImGui::GetStyle().FramePadding.x, (row - ImGui::GetFontSize()) * 0.5f));
-    const bool changed = ImGui::Checkbox(label, value);
-    ImGui::PopStyleVar();
+    const char* hidden = std::strstr(label, "##");
+    const char* text_end = hidden ? hidden : label + std::strlen(label);
+    const float text_w = ImGui::CalcTextSize(label, text_end).x;
+    const bool wrap = row + style.ItemInnerSpacing.x + text_w > ImGui::GetContentRegionAvail().x;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x, (row - ImGui::GetFontSize()) * 0.5f));
+    // A drawn border: the light theme's frame colour is the same white as cards.
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(1.5f, style.FrameBorderSize));
+    bool changed = false;
+    if (!wrap) {
+        changed = ImGui::Checkbox(label, value);
+        ImGui::PopStyleVar(2);
+        return changed;
+    }
+    // Too wide for the row (a phone): the box, then the label wrapped beside it, which also toggles.
+    ImGui::PushID(label);
+    changed = ImGui::Checkbox("##box", value);
+    ImGui::PopStyleVar(2);
+    ImGui::SameLine(0, style.ItemInnerSpacing.x);
+    const float wrap_w = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+    const ImVec2 size = ImGui::CalcTextSize(label, text_end, false, wrap_w);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float h = std::max(row, size.y);
+    if (ImGui::InvisibleButton("label", ImVec2(wrap_w, h))) {
+        *value = !*value;
+        changed = true;
+    }
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x, pos.y + (h - size.y) * 0.5f),
+                                        ImGui::GetColorU32(ImGuiCol_Text), label, text_end, wrap_w);
+    ImGui::PopID();
     return changed;
+}
+
+bool expander_text(const char* id, std::string_view text, bool open, int font) {
+    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[font]);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float arrow_w = ImGui::GetFontSize();
+    const float avail = std::max(arrow_w * 2, ImGui::GetContentRegionAvail().x);
+    const float wrap = avail - arrow_w - style.ItemInnerSpacing.x * 2;
+    const char* begin = text.data();
+    const char* end = text.data() + text.size();
+    const ImVec2 text_size = ImGui::CalcTextSize(begin, end, false, wrap);
+    const float h = std::max(44.0f, text_size.y + style.FramePadding.y * 2);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::InvisibleButton(id, ImVec2(avail, h));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (ImGui::IsItemHovered() || ImGui::IsItemActive())
+        dl->AddRectFilled(pos, ImVec2(pos.x + avail, pos.y + h),
+                          ImGui::GetColorU32(ImGui::IsItemActive() ? ImGuiCol_ButtonHovered : ImGuiCol_Button),
+                          style.FrameRounding);
+    const ImU32 color = ImGui::GetColorU32(ImGuiCol_Text);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x, pos.y + (h - text_size.y) * 0.5f), color, begin,
+                end, wrap);
+    // A triangle pointing right when closed, down when open.
+    const ImVec2 c(pos.x + avail - arrow_w * 0.5f - style.ItemInnerSpacing.x, pos.y + h * 0.5f);
+    const float r = arrow_w * 0.3f;
+    if (open) dl->AddTriangleFilled(ImVec2(c.x - r, c.y - r * 0.6f), ImVec2(c.x + r, c.y - r * 0.6f), ImVec2(c.x, c.y + r * 0.7f), color);
+    else dl->AddTriangleFilled(ImVec2(c.x - r * 0.6f, c.y - r), ImVec2(c.x - r * 0.6f, c.y + r), ImVec2(c.x + r * 0.7f, c.y), color);
+    ImGui::PopFont();
+    return clicked;
 }
 
 bool choice_buttons(const char* id, const std::vector<std::string>& labels, int* selected) {

@@ -27,6 +27,11 @@ bool item_link(App& app, const std::string& item_id, std::string_view label = {}
 // A checkbox whose whole row is a touch target at least 44 px high.
 bool big_checkbox(const char* label, bool* value);
 
+// A block of wrapped text that is one touch target (at least 44 px high) with an arrow that says
+// whether what it opens is shown: for list rows and cards that expand on tap. Push an ID first
+// when several share `id`. Returns true when tapped.
+bool expander_text(const char* id, std::string_view text, bool open, int font = kFontBody);
+
 // Choice among a few options as a row of buttons (wraps at phone width); returns true on change.
 bool choice_buttons(const char* id, const std::vector<std::string>& labels, int* selected);
 

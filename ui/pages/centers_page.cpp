@@ -1,13 +1,167 @@
+// The expert-center directory: search, two filters, result cards that open on tap, and the
+// "copy details" text. Everything comes from content/centers.json; nothing is fetched.
+#include "pages/centers_page.hpp"
 #include "pages/pages.hpp"
+
+#include "app/test_hooks.hpp"
+#include "app/widgets.hpp"
 
 #include <imgui.h>
 
+#include <cstring>
+#include <string>
+
 namespace poems::ui {
 
-void draw_centers_page(App&) {
-    ImGui::TextWrapped("%s", "Centers with dedicated POEMS programmes, and how to ask for a remote consultation.");
+namespace {
+
+// What the person typed and opened; kept while they visit other pages.
+struct CentersUi {
+    char search[128] = "";
+    int region = 0;           // 0 = every region, then the directory's regions in order
+    bool remote_only = false;
+    std::string open_id;      // the center whose details are shown
+    bool scroll_to_open = false;
+};
+CentersUi& ui_state() {
+    static CentersUi s;
+    return s;
+}
+
+std::string place_line(const CenterDirectory& dir, const Center& c) {
+    std::string place = c.city.in();
+    if (!c.country.in().empty()) place += (place.empty() ? "" : ", ") + c.country.in();
+    if (const CenterRegion* r = dir.region(c.region)) place += (place.empty() ? "" : " - ") + r->name.in();
+    return place;
+}
+
+std::string remote_words(const CenterDirectory& dir, RemoteConsultation r) {
+    return dir.label(r == RemoteConsultation::yes  ? "remote_yes"
+                     : r == RemoteConsultation::no ? "remote_no"
+                                                   : "remote_not_stated");
+}
+
+void draw_details(App& app, const CenterDirectory& dir, const Center& c) {
+    ImGui::Separator();
+    heading(dir.label("remote"));
+    text_wrapped(remote_words(dir, c.remote));
+    if (!c.remote_note.empty()) text_wrapped(c.remote_note.in());
+    sources_line(app, c.sources);
+
+    heading(dir.label("how_to_get_referred"));
+    for (std::size_t i = 0; i < dir.referral_steps.size(); ++i)
+        text_wrapped(std::to_string(i + 1) + ". " + dir.referral_steps[i].in());
+    text_muted(dir.label("no_contact_details"));
+    sources_line(app, dir.referral_sources);
+
     ImGui::Spacing();
-    ImGui::TextDisabled("This page is being built.");
+    text_muted(dir.label("checked") + " " + to_string(c.checked) +
+               (c.source_date.empty() ? "" : " (" + dir.label("source_date") + " " + c.source_date + ")"));
+    ImGui::Spacing();
+    const std::string details = center_details_text(
+        dir, c, "en", [&app](const SourceRef& s) { return app.data().content.format_citation(s); });
+    copy_button(app, "Copy details", details);
+    name_last_item("centers:copy:" + c.id);
+}
+
+void draw_card(App& app, const CenterDirectory& dir, const Center& c) {
+    CentersUi& ui = ui_state();
+    const bool open = ui.open_id == c.id;
+    ImGui::PushID(c.id.c_str());
+    card_begin("card");
+    std::string title = c.name.in();
+    if (!c.short_name.empty() && title.find(c.short_name.in()) == std::string::npos)
+        title += " (" + c.short_name.in() + ")";
+    if (expander_text("open", title, open, kFontBold)) ui.open_id = open ? std::string() : c.id;
+    name_last_item("centers:card:" + c.id);
+    if (open && ui.scroll_to_open) {
+        ImGui::SetScrollHereY(0.0f);
+        ui.scroll_to_open = false;
+    }
+    text_muted(place_line(dir, c));
+    ImGui::Spacing();
+    text_wrapped(dir.label("known_for") + ": " + c.known_for.in());
+    if (c.remote == RemoteConsultation::yes) {
+        ImGui::Spacing();
+        text_wrapped(dir.label("remote") + ": " + remote_words(dir, c.remote));
+    }
+    if (open) draw_details(app, dir, c);
+    card_end();
+    ImGui::PopID();
+    ImGui::Spacing();
+}
+
+}  // namespace
+
+void show_center(App& app, const std::string& center_id) {
+    CentersUi& ui = ui_state();
+    ui = CentersUi{};
+    if (app.data().centers.center(center_id)) {
+        ui.open_id = center_id;
+        ui.scroll_to_open = true;
+    }
+    app.open(Page::centers);
+}
+
+void draw_centers_page(App& app) {
+    const CenterDirectory& dir = app.data().centers;
+    CentersUi& ui = ui_state();
+
+    text_wrapped(dir.intro.in());
+    sources_line(app, dir.intro_sources);
+    ImGui::Spacing();
+
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);  // the light theme's field is as white as the page
+    ImGui::InputTextWithHint("##search", "Search: name, city, country...", ui.search, sizeof ui.search);
+    ImGui::PopStyleVar();
+    name_last_item("centers:search");
+
+    std::vector<std::string> regions = {"All regions"};
+    for (const auto& r : dir.regions) regions.push_back(r.name.in());
+    choice_buttons("centers:region", regions, &ui.region);
+    big_checkbox("Accepts remote consultation from abroad", &ui.remote_only);
+    name_last_item(ui.remote_only ? "centers:remote:on" : "centers:remote:off");
+
+    CenterQuery query;
+    query.words = ui.search;
+    if (ui.region > 0 && ui.region <= static_cast<int>(dir.regions.size())) query.region = dir.regions[ui.region - 1].id;
+    query.remote_only = ui.remote_only;
+    const std::vector<const Center*> found = search_centers(dir.centers, query, app.data().center_index);
+
+    // The result list in one name, so a test can read what is shown without counting cards.
+    const bool filtered = ui.search[0] || ui.region > 0 || ui.remote_only;
+    std::string shown;
+    for (const Center* c : found) shown += (shown.empty() ? "" : ",") + c->id;
+    ImGui::Spacing();
+    if (found.empty()) {
+        heading("No centers match your search.");
+        text_muted("Try fewer or shorter words, or clear the search and filters to see every center.");
+        if (ImGui::Button("Clear the search and filters")) {
+            ui.search[0] = '\0';
+            ui.region = 0;
+            ui.remote_only = false;
+        }
+        name_last_item("centers:clear");
+        name_last_item("centers:results:none");
+        return;
+    }
+    const std::string total = std::to_string(dir.centers.size());
+    if (filtered) ImGui::AlignTextToFramePadding();
+    text_muted(!filtered ? total + " centers"
+                         : std::to_string(found.size()) + " of " + total + (found.size() == 1 ? " centers matches" : " centers match"));
+    name_last_item("centers:results:" + shown);
+    if (filtered) {
+        ImGui::SameLine();
+        if (ImGui::Button("Clear")) {
+            ui.search[0] = '\0';
+            ui.region = 0;
+            ui.remote_only = false;
+        }
+        name_last_item("centers:clear");
+    }
+    ImGui::Spacing();
+    for (const Center* c : found) draw_card(app, dir, *c);
 }
 
 }  // namespace poems::ui

@@ -1,13 +1,311 @@
+// The action checklists: four stages of steps, the one suggested by the record opened first.
+// Ticks are stored with their date in the record; each step opens to say why it matters, its
+// sources, links and what the record holds about the tests it names. At the bottom, "what to
+// ask my doctor" gathers the open steps and what the criteria check still lacks.
+#include "pages/centers_page.hpp"
 #include "pages/pages.hpp"
+
+#include "app/test_hooks.hpp"
+#include "app/widgets.hpp"
+
+#include "poems/criteria.hpp"
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 namespace poems::ui {
 
-void draw_checklist_page(App&) {
-    ImGui::TextWrapped("%s", "Concrete steps for wherever you are: suspecting POEMS, just diagnosed, in treatment, or caring for someone.");
+namespace {
+
+struct ChecklistUi {
+    std::string stage_id;      // "" until the person picks one: the suggested stage is shown
+    std::string open_item;     // the step whose explanation is shown
+    std::string save_message;  // where "save as file" put the file, or why it failed
+    bool scroll_to_message = false;
+};
+ChecklistUi& ui_state() {
+    static ChecklistUi s;
+    return s;
+}
+
+// Record test ids -> workup ids, built once from the (immutable) content.
+const LabWorkupLinks& workup_links(const App& app) {
+    static const AppData* built_for = nullptr;
+    static LabWorkupLinks links;
+    if (built_for != &app.data()) {
+        links = lab_workup_links(app.data().content);
+        built_for = &app.data();
+    }
+    return links;
+}
+
+std::string workup_name(const App& app, const std::string& id) {
+    std::string name = item_text(app, id, "name");
+    if (name.empty()) name = item_text(app, id, "title");
+    return name.empty() ? id : name;
+}
+
+// The criteria checker's "still unknown" items for the record's findings, one line each with the
+// tests that would settle it. Empty when nothing was entered yet (then every criterion is
+// unknown, which says nothing the checklist does not) or the findings cannot be read.
+std::vector<std::string> missing_lines(const App& app, bool& findings_entered) {
+    findings_entered = false;
+    Problems problems;
+    std::optional<Findings> f = parse_findings(app.record().findings, app.data().criteria, problems);
+    if (!f) return {};
+    findings_entered = f->vegf || f->endocrine_findings || f->m_protein_tests || f->prior_diagnosis ||
+                       std::any_of(f->criteria.begin(), f->criteria.end(),
+                                   [](const auto& kv) { return kv.second != Tri::unknown; });
+    if (!findings_entered) return {};
+    const Evaluation e = evaluate(*f, app.data().criteria);
+    std::vector<std::string> lines;
+    for (const MissingItem& m : e.missing) {
+        const CriterionResult* c = e.criterion(m.key);
+        std::string line = c ? c->name : m.key;
+        std::string tests;
+        for (const auto& w : m.settled_by_ids) tests += (tests.empty() ? "" : "; ") + workup_name(app, w);
+        if (!tests.empty()) line += " (tests that could settle it: " + tests + ")";
+        lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
+// A text link in the look of item_link that wraps at the page width (glossary terms can be
+// longer than a phone is wide) and is a full-height touch target.
+bool link(App& app, const std::string& label, const std::string& name) {
+    const ImVec4 color = app.settings().dark ? ImVec4(0.55f, 0.75f, 1.0f, 1) : ImVec4(0.10f, 0.30f, 0.75f, 1);
+    const ImU32 col = ImGui::GetColorU32(color);
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const float wrap = std::max(size * 4, ImGui::GetContentRegionAvail().x);
+    const char* begin = label.c_str();
+    const char* end = begin + label.size();
+    const ImVec2 text_size = ImGui::CalcTextSize(begin, end, false, wrap);
+    const float h = std::max(text_size.y, ImGui::GetFrameHeight());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::PushID(name.c_str());
+    const bool clicked = ImGui::InvisibleButton("link", ImVec2(text_size.x, h));
+    name_last_item(name);
+    ImGui::PopID();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (ImGui::IsItemHovered()) dl->AddRectFilled(pos, ImVec2(pos.x + text_size.x, pos.y + h), ImGui::GetColorU32(ImGuiCol_Button), 4);
+    // Line by line, so each line gets its underline.
+    float y = pos.y + (h - text_size.y) * 0.5f;
+    for (const char* s = begin; s < end;) {
+        const char* line_end = font->CalcWordWrapPositionA(size / font->FontSize, s, end, wrap);
+        if (line_end == s) ++line_end;
+        const float w = ImGui::CalcTextSize(s, line_end).x;
+        dl->AddText(font, size, ImVec2(pos.x, y), col, s, line_end);
+        dl->AddLine(ImVec2(pos.x, y + size), ImVec2(pos.x + w, y + size), col);
+        s = line_end;
+        while (s < end && (*s == ' ' || *s == '\n')) ++s;
+        y += ImGui::GetTextLineHeight();
+    }
+    return clicked;
+}
+
+// One of the item's see_ids: a page of the app, a center, or a Guide item.
+void see_link(App& app, const Checklists& lists, const std::string& id) {
+    if (id.rfind("page.", 0) == 0) {
+        const ChecklistPage* p = lists.page(id);
+        Page target;
+        if (p && page_from_id(id.substr(5), target) && link(app, p->title.in(), "link:" + id)) app.open(target);
+    } else if (id.rfind("center.", 0) == 0) {
+        const Center* c = app.data().centers.center(id);
+        if (c && link(app, c->name.in(), "link:" + id)) show_center(app, id);
+    } else {
+        // Glossary entries and workup tests open in the Guide.
+        std::string label = id.rfind("workup.", 0) == 0 ? workup_name(app, id) : item_text(app, id, "term");
+        if (label.empty()) label = item_text(app, id, "title");
+        if (label.empty()) label = id;
+        if (link(app, label, "link:" + id)) app.open_item(id);
+    }
+}
+
+std::string test_state(const ItemTestStatus& t) {
+    if (t.last_result) return "result in your record from " + to_string(*t.last_result);
+    if (t.last_appointment) return "done at your appointment on " + to_string(*t.last_appointment);
+    if (t.next_appointment) return "planned for " + to_string(*t.next_appointment);
+    return "no result in your record yet";
+}
+
+void draw_item(App& app, const Checklists& lists, const ChecklistItem& item) {
+    ChecklistUi& ui = ui_state();
+    ImGui::PushID(item.id.c_str());
+    card_begin("item");
+
+    bool on = is_ticked(app.record(), item.id);
+    if (big_checkbox("##done", &on)) {
+        if (on) tick_item(app.record(), item.id, app.today());
+        else untick_item(app.record(), item.id);
+        app.record_changed();
+    }
+    name_last_item("checklist:item:" + item.id + (on ? ":on" : ":off"));
+    ImGui::SameLine();
+    const float indent = ImGui::GetCursorPosX() - ImGui::GetStyle().WindowPadding.x;
+    const bool open = ui.open_item == item.id;
+    if (expander_text("open", item.label.in(), open)) ui.open_item = open ? std::string() : item.id;
+    name_last_item("checklist:item:" + item.id);
+
+    ImGui::Indent(indent);
+    if (auto date = tick_date(app.record(), item.id)) text_muted("Done on " + to_string(*date));
+    const std::vector<ItemTestStatus> tests = item_test_status(item, app.record(), app.today(), workup_links(app));
+    if (!tests.empty() && !open) {
+        const auto done = std::count_if(tests.begin(), tests.end(), [](const ItemTestStatus& t) { return t.done(); });
+        text_muted(tests.size() == 1 ? (done ? "The test is in your record." : "The test is not in your record yet.")
+                                     : std::to_string(done) + " of " + std::to_string(tests.size()) +
+                                           " tests are in your record.");
+    }
+    if (open) {
+        // On a phone the explanation takes the card's whole width.
+        const bool narrow = ImGui::GetContentRegionAvail().x < 360.0f;
+        if (narrow) ImGui::Unindent(indent);
+        heading("Why it matters");
+        text_wrapped(item.why.in());
+        sources_line(app, item.sources);
+        if (!tests.empty()) {
+            heading("Your record");
+            for (const ItemTestStatus& t : tests) {
+                ImGui::PushStyleColor(ImGuiCol_Text, t.done() ? ImGui::GetStyleColorVec4(ImGuiCol_Text)
+                                                              : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+                bullet_text(workup_name(app, t.workup_id) + ": " + test_state(t));
+                ImGui::PopStyleColor();
+            }
+        }
+        if (!item.see_ids.empty()) {
+            heading("See also");
+            for (const auto& id : item.see_ids) see_link(app, lists, id);
+        }
+        if (narrow) ImGui::Indent(indent);
+    }
+    ImGui::Unindent(indent);
+    card_end();
+    ImGui::PopID();
     ImGui::Spacing();
-    ImGui::TextDisabled("This page is being built.");
+}
+
+void draw_ask_my_doctor(App& app, const Checklists& lists, const ChecklistStage& stage) {
+    ChecklistUi& ui = ui_state();
+    bool findings_entered = false;
+    const std::vector<std::string> missing = missing_lines(app, findings_entered);
+    const std::string text = ask_my_doctor_text(lists, stage, app.record(), missing, "en", app.today());
+
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
+    text_wrapped(lists.ask_doctor.title.in());
+    ImGui::PopFont();
+    text_muted(findings_entered
+                   ? "The steps of this stage you have not ticked, and what the criteria check still lacks for the findings you entered."
+                   : "The steps of this stage you have not ticked. Enter what you know on the Criteria page to add what is still unknown for the published criteria.");
+    if (!findings_entered) {
+        const ChecklistPage* p = lists.page("page.criteria");
+        if (p && link(app, p->title.in(), "checklist:ask:criteria")) app.open(Page::criteria);
+    }
+    ImGui::Spacing();
+    card_begin("ask");
+    text_wrapped(text);
+    card_end();
+    name_last_item("checklist:ask:text");
+    if (app.platform().save_file) {
+        if (ImGui::Button("Save as file")) {
+            ui.save_message = app.platform().save_file("what-to-ask-my-doctor.txt", "text/plain", text);
+            ui.scroll_to_message = true;
+        }
+        name_last_item("checklist:ask:save");
+        ImGui::SameLine();
+    }
+    copy_button(app, "Copy", text);
+    name_last_item("checklist:ask:copy");
+    if (!ui.save_message.empty()) {
+        text_muted(ui.save_message);
+        name_last_item("checklist:ask:saved");
+        if (ui.scroll_to_message) ImGui::SetScrollHereY(1.0f);  // the message is below the fold otherwise
+        ui.scroll_to_message = false;
+    }
+}
+
+}  // namespace
+
+void draw_checklist_page(App& app) {
+    const Checklists& lists = app.data().checklists;
+    ChecklistUi& ui = ui_state();
+    const std::string suggested(suggest_stage(app.record()));
+    if (!lists.stage(ui.stage_id)) ui.stage_id = suggested;
+    const ChecklistStage* stage = lists.stage(ui.stage_id);
+    if (!stage) return;  // the content check guarantees the four stages
+
+    text_wrapped(lists.intro.in());
+    sources_line(app, lists.sources);
+    ImGui::Spacing();
+
+    // The stages as a row of buttons that wraps; one per line on a phone.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool narrow = avail < 600.0f;
+    float used = 0;
+    if (narrow) ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+    for (const ChecklistStage& s : lists.stages) {
+        const StageProgress p = stage_progress(s, app.record());
+        const std::string label = s.title.in() + "  (" + std::to_string(p.done) + "/" + std::to_string(p.total) + ")###" + s.id;
+        const float w = narrow ? avail : ImGui::CalcTextSize(label.c_str(), nullptr, true).x + style.FramePadding.x * 2;
+        if (used > 0 && used + style.ItemSpacing.x + w <= avail) {
+            ImGui::SameLine();
+            used += style.ItemSpacing.x + w;
+        } else {
+            used = w;
+        }
+        const bool current = &s == stage;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (ImGui::Button(label.c_str(), ImVec2(narrow ? avail : 0, 0)) && !current) {
+            ui.stage_id = s.id;
+            ui.open_item.clear();
+            ui.save_message.clear();
+        }
+        name_last_item("checklist:stage:" + s.id);
+        if (current) ImGui::PopStyleColor();
+    }
+    if (narrow) ImGui::PopStyleVar();
+    ImGui::Spacing();
+    ImGui::Separator();
+
+    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
+    text_wrapped(stage->title.in());
+    ImGui::PopFont();
+    name_last_item("checklist:shown:" + stage->id);
+    if (stage->id == suggested) {
+        ImGui::PushStyleColor(ImGuiCol_Text, app.settings().dark ? ImVec4(0.55f, 0.85f, 0.60f, 1) : ImVec4(0.10f, 0.45f, 0.20f, 1));
+        text_wrapped("Suggested for you, from the events in your record. You can open any stage.");
+        ImGui::PopStyleColor();
+        name_last_item("checklist:suggested");
+    } else if (const ChecklistStage* s = lists.stage(suggested)) {
+        text_muted("Suggested for you, from the events in your record:");
+        if (link(app, s->title.in(), "checklist:open-suggested")) {
+            ui.stage_id = suggested;
+            ui.open_item.clear();
+        }
+    }
+    ImGui::Spacing();
+    text_wrapped(stage->intro.in());
+    sources_line(app, stage->sources);
+    ImGui::Spacing();
+
+    const StageProgress p = stage_progress(*stage, app.record());
+    const std::string progress = std::to_string(p.done) + " of " + std::to_string(p.total) + " done";
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    ImGui::ProgressBar(p.total ? static_cast<float>(p.done) / static_cast<float>(p.total) : 0.0f, ImVec2(-FLT_MIN, 0),
+                       progress.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    name_last_item("checklist:progress:" + std::to_string(p.done) + "-of-" + std::to_string(p.total));
+    ImGui::Spacing();
+
+    for (const ChecklistItem& item : stage->items) draw_item(app, lists, item);
+    draw_ask_my_doctor(app, lists, *stage);
 }
 
 }  // namespace poems::ui
