@@ -9,11 +9,25 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 namespace poems::ui::guide {
 
 // ---- Layout ---------------------------------------------------------------------------------
+
+float ems(float n) { return std::round(n * ImGui::GetFontSize()); }
+
+void big_text_begin() {
+    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
+    const float size = ImGui::GetFontSize();
+    ImGui::SetWindowFontScale(std::round(size) / size);
+}
+
+void big_text_end() {
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
+}
 
 float reading_width() { return 40.0f * ImGui::GetFontSize(); }
 
@@ -56,6 +70,13 @@ void highlight_background(float height) {
 
 namespace {
 
+// Smaller text at a whole-pixel size (see sources_line): fractional line heights make a long
+// scrolled page drift. Pair with ImGui::SetWindowFontScale(1.0f).
+void small_text(float factor) {
+    const float size = ImGui::GetFontSize();
+    ImGui::SetWindowFontScale(std::round(size * factor) / size);
+}
+
 bool dark_theme() { return ImGui::GetStyleColorVec4(ImGuiCol_WindowBg).x < 0.5f; }
 
 // The language map `key` of an item, or nullptr.
@@ -94,8 +115,11 @@ void bold_wrapped(std::string_view text) {
     ImGui::PopFont();
 }
 
+// A title the reader has just read as the chapter's heading is not repeated.
+std::string_view g_heading_above;
+
 void item_title(std::string_view text) {
-    if (text.empty()) return;
+    if (text.empty() || text == g_heading_above) return;
     bold_wrapped(text);
 }
 
@@ -140,23 +164,43 @@ Tone tone_of(const std::string& tone) {
     return {"NOTE", ImVec4(0.40f, 0.43f, 0.48f, 1)};
 }
 
+// A box around a few lines: a one-cell table whose row background is the box, so it always
+// fits its content (a child window would keep a stale height while scrolled out of view).
+bool box_begin(const char* id, ImVec4 bg, float left_pad, bool border) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(style.WindowPadding.x, std::round(style.WindowPadding.y * 0.8f)));
+    ImGuiTableFlags flags = ImGuiTableFlags_PadOuterX;
+    if (border) flags |= ImGuiTableFlags_BordersOuter;
+    // A bordered box stays a pixel inside the column, whose edge would clip its right border.
+    const float width = border ? ImGui::GetContentRegionAvail().x - 1.0f : 0.0f;
+    if (!ImGui::BeginTable(id, 1, flags, ImVec2(width, 0))) {
+        ImGui::PopStyleVar();
+        return false;
+    }
+    ImGui::TableNextRow();
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(bg));
+    ImGui::TableNextColumn();
+    if (left_pad > 0) ImGui::Indent(left_pad);
+    return true;
+}
+
+void box_end(float left_pad) {
+    if (left_pad > 0) ImGui::Unindent(left_pad);
+    ImGui::EndTable();
+    ImGui::PopStyleVar();
+}
+
 // A tinted box with a coloured bar on its left, a small capital label, a title and the text.
-void callout(const Json& item, const std::string& id) {
+void callout(const Json& item) {
     const Tone tone = tone_of(item.value("tone", std::string()));
     const bool dark = dark_theme();
     const ImVec4 bg = dark ? mix(ImVec4(0.12f, 0.12f, 0.13f, 1), tone.accent, 0.22f)
                            : mix(ImVec4(1, 1, 1, 1), tone.accent, 0.10f);
     const ImVec4 label = dark ? mix(tone.accent, ImVec4(1, 1, 1, 1), 0.45f) : tone.accent;
     const float bar = 5.0f;
-    const ImGuiStyle& style = ImGui::GetStyle();
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, bg);
-    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 6.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x + bar, style.WindowPadding.y));
-    ImGui::BeginChild(("callout:" + id).c_str(), ImVec2(0, 0),
-                      ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    if (!box_begin("callout", bg, bar, false)) return;
     ImGui::PushStyleColor(ImGuiCol_Text, label);
-    ImGui::SetWindowFontScale(0.8f);
+    small_text(0.8f);
     ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
     ImGui::TextUnformatted(tone.label);
     ImGui::PopFont();
@@ -164,12 +208,9 @@ void callout(const Json& item, const std::string& id) {
     ImGui::PopStyleColor();
     item_title(field_text(item, "title"));
     text_wrapped(field_text(item, "text"));
-    ImGui::EndChild();
+    box_end(bar);
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + bar, b.y), ImGui::GetColorU32(tone.accent), 6.0f,
-                                              ImDrawFlags_RoundCornersLeft);
-    ImGui::PopStyleVar(2);
-    ImGui::PopStyleColor();
+    ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + bar, b.y), ImGui::GetColorU32(tone.accent));
 }
 
 // Big numbers with their labels, as many per row as fit (two on a phone, four on a desktop).
@@ -182,11 +223,11 @@ void figure_tiles(const Json& figures) {
     const ImVec4 accent = dark_theme() ? ImVec4(0.55f, 0.75f, 1.0f, 1) : ImVec4(0.10f, 0.32f, 0.70f, 1);
     for (const auto& f : figures) {
         ImGui::TableNextColumn();
-        ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
+        big_text_begin();
         ImGui::PushStyleColor(ImGuiCol_Text, accent);
         text_wrapped(f.value("value", std::string()));
         ImGui::PopStyleColor();
-        ImGui::PopFont();
+        big_text_end();
         if (const Json* label = text_field(f, "label")) text_wrapped(text_in(*label));
         ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y));
     }
@@ -206,16 +247,20 @@ void content_table(const Json& item) {
         int r = 0;
         for (const auto& row : rows) {
             ImGui::PushID(r++);
-            card_begin("row");
+            if (!box_begin("row", ImGui::GetStyleColorVec4(ImGuiCol_WindowBg), 0.0f, true)) {
+                ImGui::PopID();
+                continue;
+            }
             bold_wrapped(text_in(row[0]));
             for (int c = 1; c < columns && c < static_cast<int>(row.size()); ++c) {
                 ImGui::Spacing();
-                ImGui::SetWindowFontScale(0.85f);
+                small_text(0.85f);
                 text_muted(text_in(header[c]));
                 ImGui::SetWindowFontScale(1.0f);
                 text_wrapped(text_in(row[c]));
             }
-            card_end();
+            box_end(0.0f);
+            ImGui::Spacing();
             ImGui::PopID();
         }
         return;
@@ -327,7 +372,7 @@ void link_row(App& app, const Lookup& lookup, std::string_view label, const std:
     }
 }
 
-void draw_item(App& app, const Lookup& lookup, const std::string& id) {
+void draw_item(App& app, const Lookup& lookup, const std::string& id, std::string_view heading_above) {
     const Content& content = app.data().content;
     const Json* found = content.item(id);
     if (!found) return;
@@ -335,6 +380,7 @@ void draw_item(App& app, const Lookup& lookup, const std::string& id) {
     const std::string kind = item.value("kind", std::string());
     ImGui::PushID(id.c_str());
     ImGui::BeginGroup();
+    g_heading_above = heading_above;
     if (kind == "paragraph") {
         item_title(field_text(item, "title"));
         text_wrapped(field_text(item, "text"));
@@ -349,7 +395,7 @@ void draw_item(App& app, const Lookup& lookup, const std::string& id) {
         const std::string note = field_text(item, "note");
         if (!note.empty()) text_muted(note);
     } else if (kind == "callout") {
-        callout(item, id);
+        callout(item);
     } else if (kind == "figures") {
         item_title(field_text(item, "title"));
         figure_tiles(item["figures"]);
@@ -379,6 +425,7 @@ void draw_item(App& app, const Lookup& lookup, const std::string& id) {
     }
     if (!(item.contains("citation") && item.contains("number"))) sources_line(app, id);
     link_row(app, lookup, "See also:", id_list(item, "see_ids"));
+    g_heading_above = {};
     ImGui::EndGroup();
     ImGui::PopID();
 }

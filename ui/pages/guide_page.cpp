@@ -16,6 +16,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <memory>
 
@@ -33,6 +34,7 @@ struct GuideState {
     std::vector<GlossaryEntry> glossary;          // sorted by term
     std::vector<GlossaryIndexEntry> glossary_index;  // same order, folded for search
     std::string scroll_to;  // a chapter, item or entry to bring to the top, done while drawing it
+    int scroll_tries = 0;
     bool scroll_to_top = false;
     std::string highlight;  // the item a link asked for, tinted until the reader goes elsewhere
     float highlight_height = 0;
@@ -65,6 +67,7 @@ void show(const App& app, GuideState& s, const std::string& id) {
     const Content& content = app.data().content;
     s.jump_open = false;
     s.scroll_to_top = false;
+    s.scroll_tries = 0;
     if (content.topic_of(id) == "glossary") {
         s.view = View::glossary;
         s.scroll_to = s.highlight = id;
@@ -87,10 +90,18 @@ void show(const App& app, GuideState& s, const std::string& id) {
     }
 }
 
-// Brings the cursor's line to the top of the scrolling view (next frame), with a little air.
+// Brings the cursor's line to the top of the scrolling view, with a little air. The scroll moves
+// next frame; it is checked then and set again once, because layout can still settle by a pixel
+// or two (text sizes that are not whole pixels), then left to the reader.
 void scroll_here(GuideState& s) {
-    ImGui::SetScrollY(std::max(0.0f, ImGui::GetCursorPosY() - 0.5f * ImGui::GetFontSize()));
-    s.scroll_to.clear();
+    const float want = std::clamp(ImGui::GetCursorPosY() - 0.5f * ImGui::GetFontSize(), 0.0f, ImGui::GetScrollMaxY());
+    if (s.scroll_tries > 0 && (std::abs(ImGui::GetScrollY() - want) < 1.0f || s.scroll_tries >= 3)) {
+        s.scroll_to.clear();
+        s.scroll_tries = 0;
+        return;
+    }
+    ImGui::SetScrollY(want);
+    ++s.scroll_tries;
 }
 
 // Page Up/Down, Space, arrows, Home and End scroll the view the reader is in.
@@ -140,6 +151,7 @@ void chapter_list(GuideState& s, const std::vector<GuideChapter>& chapters, floa
         ImGui::PushID(c);
         if (wrapped_selectable("##chapter", label, c == s.current_chapter, min_height)) {
             s.scroll_to = chapters[c].id;
+            s.scroll_tries = 0;
             s.highlight.clear();
             s.jump_open = false;
         }
@@ -204,20 +216,23 @@ void guide_view(App& app, GuideState& s) {
         for (int c = 0; c < static_cast<int>(chapters.size()); ++c) {
             const GuideChapter& chapter = chapters[c];
             ImGui::PushID(c);
-            ImGui::Dummy(ImVec2(0, c ? 1.5f * em : 0.5f * em));
+            ImGui::Dummy(ImVec2(0, ems(c ? 1.5f : 0.5f)));
             s.chapter_top[c] = ImGui::GetCursorPosY();
             if (s.scroll_to == chapter.id) scroll_here(s);
-            ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
-            text_wrapped(text_in(*chapter.title));
-            ImGui::PopFont();
+            const std::string_view title = text_in(*chapter.title);
+            big_text_begin();
+            text_wrapped(title);
+            big_text_end();
             if (ImGui::IsItemVisible()) name_last_item("guide:section:" + chapter.id);
             sources_line(app, chapter.sources);
+            bool first = true;
             for (const auto& id : chapter.item_ids) {
-                ImGui::Dummy(ImVec2(0, 0.4f * em));
+                ImGui::Dummy(ImVec2(0, ems(0.4f)));
                 if (s.scroll_to == id) scroll_here(s);
                 const bool lit = s.highlight == id;
                 if (lit) highlight_background(s.highlight_height);
-                draw_item(app, *s.lookup, id);
+                draw_item(app, *s.lookup, id, first ? title : std::string_view());
+                first = false;
                 if (lit) {
                     s.highlight_height = ImGui::GetItemRectSize().y;
                     name_last_item("guide:highlight");
@@ -225,7 +240,7 @@ void guide_view(App& app, GuideState& s) {
             }
             ImGui::PopID();
         }
-        ImGui::Dummy(ImVec2(0, 2.0f * em));
+        ImGui::Dummy(ImVec2(0, ems(2.0f)));
         end_column();
     }
     // The chapter at the top of the view is the one being read.
@@ -283,7 +298,7 @@ void glossary_view(App& app, GuideState& s) {
         for (std::size_t i : shown) {
             const GlossaryEntry& e = s.glossary[i];
             ImGui::PushID(e.id.c_str());
-            ImGui::Dummy(ImVec2(0, 0.4f * em));
+            ImGui::Dummy(ImVec2(0, ems(0.4f)));
             if (s.scroll_to == e.id) scroll_here(s);
             const bool lit = s.highlight == e.id;
             if (lit) highlight_background(s.highlight_height);
@@ -303,11 +318,11 @@ void glossary_view(App& app, GuideState& s) {
             ImGui::EndGroup();
             if (lit) s.highlight_height = ImGui::GetItemRectSize().y;
             if (ImGui::IsItemVisible()) name_last_item("glossary:entry:" + e.id);
-            ImGui::Dummy(ImVec2(0, 0.4f * em));
+            ImGui::Dummy(ImVec2(0, ems(0.4f)));
             ImGui::Separator();
             ImGui::PopID();
         }
-        ImGui::Dummy(ImVec2(0, 2.0f * em));
+        ImGui::Dummy(ImVec2(0, ems(2.0f)));
         end_column();
     }
     ImGui::EndChild();
@@ -325,7 +340,7 @@ void references_view(App& app, GuideState&) {
         heading("The sources");
         text_muted("Everything this app says cites one of these documents, by the short name shown here.");
         for (const Seed& seed : content.seeds()) {
-            ImGui::Dummy(ImVec2(0, 0.4f * em));
+            ImGui::Dummy(ImVec2(0, ems(0.4f)));
             ImGui::BeginGroup();
             ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
             text_wrapped(text_in(*seed.title));
@@ -337,10 +352,10 @@ void references_view(App& app, GuideState&) {
         }
         for (const Seed& seed : content.seeds()) {
             if (seed.references.empty()) continue;
-            ImGui::Dummy(ImVec2(0, em));
+            ImGui::Dummy(ImVec2(0, ems(1.0f)));
             heading("The references listed in " + std::string(text_in(*seed.short_name)));
             for (const Reference& ref : seed.references) {
-                ImGui::Dummy(ImVec2(0, 0.2f * em));
+                ImGui::Dummy(ImVec2(0, ems(0.2f)));
                 ImGui::BeginGroup();
                 const std::string number = std::to_string(ref.number) + ".";
                 ImGui::TextUnformatted(number.c_str());
@@ -350,7 +365,7 @@ void references_view(App& app, GuideState&) {
                 if (ImGui::IsItemVisible()) name_last_item("references:ref:" + std::to_string(ref.number));
             }
         }
-        ImGui::Dummy(ImVec2(0, 2.0f * em));
+        ImGui::Dummy(ImVec2(0, ems(2.0f)));
         end_column();
     }
     ImGui::EndChild();
@@ -362,6 +377,7 @@ void references_view(App& app, GuideState&) {
 void draw_guide_page(App& app) {
     GuideState& s = state();
     prepare(app, s);
+    if (ImGui::GetIO().MouseWheel != 0) s.scroll_to.clear();  // the reader scrolls: leave it to them
     if (std::string id = app.take_item_to_show(); !id.empty()) show(app, s, id);
     view_tabs(s);
     switch (s.view) {

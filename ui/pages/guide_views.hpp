@@ -14,6 +14,13 @@ namespace poems::ui::guide {
 
 // ---- Layout ---------------------------------------------------------------------------------
 
+// `n` em in whole pixels. Every height on this page is whole pixels: ImGui truncates positions
+// toward zero, so fractional heights above a scrolled view grow by a pixel and the page drifts.
+float ems(float n);
+// The heading font at a whole-pixel size (its 1.35 scale is not). Pair with big_text_end().
+void big_text_begin();
+void big_text_end();
+
 // Long text reads best at about 40 em per line; wider screens get margins, not longer lines.
 float reading_width();
 // The reading column: a one-column table, so every wrapped text, table and box inside stops at
@@ -46,8 +53,9 @@ private:
 };
 
 // Draws one content item (any topic) at the cursor, full column width, with its citations and
-// its "see also" links. Unknown shapes fall back to their title and text fields.
-void draw_item(App& app, const Lookup& lookup, const std::string& id);
+// its "see also" links. Unknown shapes fall back to their title and text fields. A title equal to
+// `heading_above` (the chapter's, just shown) is left out.
+void draw_item(App& app, const Lookup& lookup, const std::string& id, std::string_view heading_above = {});
 
 // "See also: A, B" — a label then links that wrap like words. Ids that lead nowhere on this page
 // are shown as plain names.
