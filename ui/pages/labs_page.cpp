@@ -25,6 +25,14 @@ namespace poems::ui {
 
 namespace {
 
+// A text field with a visible border: inside a card the field's background matches the card's.
+bool bordered_input(const char* id, char* buf, std::size_t size) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+    const bool changed = ImGui::InputText(id, buf, size);
+    ImGui::PopStyleVar();
+    return changed;
+}
+
 struct LabForm {
     bool open = false;
     std::string editing_id;  // empty: a new result
@@ -174,7 +182,10 @@ void draw_form(App& app, LabsState& s) {
 
     field_label("Test");
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::BeginCombo("##test", test_label(tests[f.test]).c_str(), ImGuiComboFlags_HeightLarge)) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+    const bool combo_open = ImGui::BeginCombo("##test", test_label(tests[f.test]).c_str(), ImGuiComboFlags_HeightLarge);
+    ImGui::PopStyleVar();
+    if (combo_open) {
         for (int i = 0; i < int(tests.size()); ++i) {
             ImGui::PushID(i);
             if (ImGui::Selectable(test_label(tests[i]).c_str(), i == f.test)) {
@@ -195,7 +206,7 @@ void draw_form(App& app, LabsState& s) {
 
     field_label("Value");
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 12));
-    changed |= ImGui::InputText("##value", f.value, sizeof f.value);
+    changed |= bordered_input("##value", f.value, sizeof f.value);
     name_last_item("labs:value");
 
     field_label("Unit");
@@ -205,12 +216,12 @@ void draw_form(App& app, LabsState& s) {
 
     field_label("Date (YYYY-MM-DD)");
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 12));
-    changed |= ImGui::InputText("##date", f.date, sizeof f.date);
+    changed |= bordered_input("##date", f.date, sizeof f.date);
     name_last_item("labs:date");
 
     field_label("Note (optional)");
     ImGui::SetNextItemWidth(-FLT_MIN);
-    changed |= ImGui::InputText("##note", f.note, sizeof f.note);
+    changed |= bordered_input("##note", f.note, sizeof f.note);
     name_last_item("labs:note");
     if (changed) f.warning.clear(), f.saved.clear();
 
@@ -296,7 +307,7 @@ void draw_results(App& app, LabsState& s, const LabTest& test, const Series& ser
         view.to = app.today();
     }
     const Guides guides = guides_for(app, test);
-    const float height = std::clamp(ImGui::GetContentRegionAvail().x * 0.45f, 200.0f, 260.0f);
+    const float height = std::clamp(ImGui::GetContentRegionAvail().x * 0.45f, 220.0f, 280.0f);
     draw_lab_chart(test.id, series, guides.lines, view, height);
     text_muted("Values in " + series.unit + ". Point at (or tap) a dot to see its value and date.");
     for (const auto& l : guides.legend) text_muted(l);

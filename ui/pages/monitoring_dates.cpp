@@ -13,6 +13,14 @@ namespace poems::ui {
 
 namespace {
 
+// A text field with a visible border: inside a card the field's background matches the card's.
+bool bordered_input(const char* id, char* buf, std::size_t size) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+    const bool changed = ImGui::InputText(id, buf, size);
+    ImGui::PopStyleVar();
+    return changed;
+}
+
 // The kinds offered, in the order a treatment usually goes. All are record-format kinds.
 const char* kKinds[] = {"diagnosis", "treatment_start", "asct", "remission", "relapse", "treatment_end"};
 constexpr int kKindCount = 6;
@@ -159,12 +167,12 @@ void draw_treatment_dates(App& app) {
     ImGui::Spacing();
     ImGui::TextUnformatted("Date (YYYY-MM-DD)");
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 12));
-    if (ImGui::InputText("##date", f.date, sizeof f.date)) f.error.clear();
+    if (bordered_input("##date", f.date, sizeof f.date)) f.error.clear();
     name_last_item("monitoring:date");
     if (std::string(kKinds[f.kind]) == "treatment_start") {
         ImGui::TextUnformatted("Treatment (optional), e.g. radiation, lenalidomide-dexamethasone");
         ImGui::SetNextItemWidth(-FLT_MIN);
-        ImGui::InputText("##type", f.type, sizeof f.type);
+        bordered_input("##type", f.type, sizeof f.type);
         name_last_item("monitoring:type");
     }
     ImGui::Spacing();

@@ -97,7 +97,9 @@ void planned_tests(App& app, const std::vector<PlannedTest>& tests) {
     for (const auto& t : tests) {
         if (t.done) colored(status_color(ItemStatus::done, app.settings().dark),
                             "✓ " + test_name(app, t.test_id) + ": done, " + evidence_text(app, t.evidence));
-        else if (t.planned) text_muted("Booked: " + test_name(app, t.test_id) + ", " + evidence_text(app, t.evidence));
+        else if (t.planned)
+            text_muted("Booked: " + test_name(app, t.test_id) +
+                       (t.evidence.empty() ? ", at an appointment you added" : ", " + evidence_text(app, t.evidence)));
         if (t.applies == Tri::unknown && !t.condition_id.empty())
             for (const auto& row : app.data().monitoring.rows)
                 for (const auto& c : row.conditions)
