@@ -93,6 +93,23 @@ void App::replace_record(Record r) {
     record_changed();
 }
 
+std::string App::delete_all_data() {
+    if (platform_.record_dir.empty()) {
+        record_ = {};
+        return "Everything you entered has been cleared.";
+    }
+    DeleteResult deleted = delete_record_files(platform_.record_dir);
+    if (!deleted.ok) return deleted.message;  // the record stays, in memory and on disk
+    record_ = {};
+    notices_.clear();
+    save_status_ = {SaveStatus::State::saved, {}};
+    if (platform_.persist) {
+        save_status_.state = SaveStatus::State::saving;
+        platform_.persist();
+    }
+    return "All your data has been deleted from this device.";
+}
+
 void App::persist_finished(bool ok, const std::string& error) {
     if (save_status_.state == SaveStatus::State::read_only) return;
     save_status_ = ok ? SaveStatus{SaveStatus::State::saved, {}} : SaveStatus{SaveStatus::State::failed, error};

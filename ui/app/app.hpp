@@ -94,8 +94,11 @@ public:
     Record& record() { return record_; }
     const Record& record() const { return record_; }
     void record_changed();
-    // Replaces the whole record (import, delete all): saved at once.
+    // Replaces the whole record (import): saved at once.
     void replace_record(Record r);
+    // "Delete all my data": removes the record and its backups from this device; returns what
+    // happened in plain words.
+    std::string delete_all_data();
     const SaveStatus& save_status() const { return save_status_; }
     // Messages from loading the record (a backup was used, a migration...), shown until dismissed.
     std::vector<std::string>& notices() { return notices_; }
