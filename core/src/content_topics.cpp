@@ -7,6 +7,7 @@
 // Topic owners: include your header here ...
 #include "poems/centers.hpp"
 #include "poems/checklists.hpp"
+#include "poems/criteria_rules.hpp"
 #include "poems/labs.hpp"
 #include "poems/recovery.hpp"
 #include "poems/risk_factors.hpp"
@@ -25,6 +26,7 @@ struct TopicChecker {
 //   {"criteria", [](const Content& c, Problems& p) { load_criteria_rules(*c.topic("criteria"), p); }},
 const std::vector<TopicChecker>& checkers() {
     static const std::vector<TopicChecker> list = {
+        {"criteria", [](const Content& c, Problems& p) { load_criteria_rules(*c.topic("criteria"), p, "criteria.json"); }},
         {"checklists", [](const Content& c, Problems& p) { load_checklists(*c.topic("checklists"), p, "checklists.json"); }},
         {"centers", [](const Content& c, Problems& p) { load_centers(*c.topic("centers"), p, "centers.json"); }},
         {"labs", [](const Content& c, Problems& p) { load_lab_catalogue(*c.topic("labs"), p, "labs.json"); }},
