@@ -5,8 +5,14 @@
 // drawing at all, instead of stock ImGui's 60 full redraws a second.
 //
 // The page tells the app what to show through the URL: ?view=criteria|checklist|monitoring|labs|
-// centers|guide|settings, &embed=1 for embed.html (no app navigation), &theme=dark, and
-// &today=YYYY-MM-DD to pin the date (tests, screenshots).
+// centers|guide|settings, &theme=light|dark, and &today=YYYY-MM-DD to pin the date (tests,
+// screenshots). embed.html (or &embed=1) shows the app without its own navigation; an embed with
+// no theme follows the system's light/dark preference.
+//
+// Phones: a canvas cannot raise an on-screen keyboard, so text_input.js keeps a hidden HTML text
+// field. After a tap it runs the frames the tap causes at once (poems_run_input_now), still inside
+// the touch handler, and focuses the field when an ImGui text field became active; what is typed
+// there comes back as characters and keys (poems_text_typed, poems_text_key).
 //
 // The record lives in IndexedDB through Emscripten's IDBFS, mounted at /persistent: it is read
 // (FS.syncfs(true)) before the app is created, and after every save the app asks for
@@ -20,10 +26,12 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // ImGuiInputTextState: the active field's text, for tests
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -39,6 +47,7 @@ std::unique_ptr<App> g_app;
 StyleState g_style;
 int g_frames_to_draw = kFramesAfterInput;
 long g_frames_drawn = 0;
+bool g_wanted_text_input = false;
 
 bool touch_device() {
     return EM_ASM_INT({ return (navigator.maxTouchPoints || 0) > 0 || ('ontouchstart' in window) ? 1 : 0; }) != 0;
@@ -107,6 +116,11 @@ void tick() {
         });
     }
     g_frames_to_draw = g_app->animating() || input_pending() ? kFramesAfterInput : g_frames_to_draw - 1;
+    // When the ImGui field is left (Enter, a tap elsewhere), let go of the hidden HTML field so
+    // the phone's keyboard goes away.
+    const bool wants_text = ImGui::GetIO().WantTextInput;
+    if (g_wanted_text_input && !wants_text) EM_ASM({ Module.poemsTextInputEnded && Module.poemsTextInputEnded(); });
+    g_wanted_text_input = wants_text;
 }
 // Offers bytes to the person as a download.
 std::string download(const std::string& name, const std::string& mime, const std::string& data) {
@@ -132,7 +146,29 @@ Platform browser_platform() {
 
 // The browser side of storage, files and the clipboard lives in browser_bridges.js (linked with
 // --pre-js); it calls back through the exported functions below.
-void install_browser_bridges() { EM_ASM({ Module.poemsInstallBridges(UTF8ToString($0)); }, kRecordDir); }
+void install_browser_bridges() {
+    EM_ASM({
+        Module.poemsInstallBridges(UTF8ToString($0));
+        Module.poemsInstallTextInput();
+    }, kRecordDir);
+}
+
+// The keys the hidden text field forwards (DOM KeyboardEvent.key names).
+ImGuiKey key_from_dom(const char* name) {
+    struct Pair {
+        const char* dom;
+        ImGuiKey key;
+    };
+    static const Pair keys[] = {
+        {"Backspace", ImGuiKey_Backspace}, {"Enter", ImGuiKey_Enter},  {"Tab", ImGuiKey_Tab},
+        {"Escape", ImGuiKey_Escape},       {"Delete", ImGuiKey_Delete}, {"ArrowLeft", ImGuiKey_LeftArrow},
+        {"ArrowRight", ImGuiKey_RightArrow}, {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow},
+        {"Home", ImGuiKey_Home},           {"End", ImGuiKey_End},
+    };
+    for (const auto& k : keys)
+        if (std::strcmp(name, k.dom) == 0) return k.key;
+    return ImGuiKey_None;
+}
 
 poems::Date browser_today() {
     const int packed = EM_ASM_INT({
@@ -165,6 +201,44 @@ extern "C" EMSCRIPTEN_KEEPALIVE void poems_file_opened(const char* name, const c
 extern "C" EMSCRIPTEN_KEEPALIVE long poems_frames_drawn() { return g_frames_drawn; }
 extern "C" EMSCRIPTEN_KEEPALIVE long poems_ticks() { return g_ticks; }
 extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_current_page() { return g_app ? page_id(g_app->page()) : ""; }
+// The phone keyboard bridge (text_input.js).
+// Runs, now, the frames that the input queued so far causes (at most a few), and says whether an
+// ImGui text field is then active. Called from a touch handler, so that the hidden field can be
+// focused inside the user gesture (phones raise the keyboard only then).
+extern "C" EMSCRIPTEN_KEEPALIVE int poems_run_input_now() {
+    if (!g_app) return 0;
+    tick();
+    for (int i = 0; i < 2 * kFramesAfterInput && g_frames_to_draw > 0; ++i) tick();
+    return ImGui::GetIO().WantTextInput ? 1 : 0;
+}
+extern "C" EMSCRIPTEN_KEEPALIVE int poems_wants_text_input() { return g_app && ImGui::GetIO().WantTextInput ? 1 : 0; }
+extern "C" EMSCRIPTEN_KEEPALIVE void poems_text_typed(const char* utf8) {
+    if (!g_app) return;
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    g_frames_to_draw = kFramesAfterInput;
+}
+extern "C" EMSCRIPTEN_KEEPALIVE void poems_text_key(const char* dom_key) {
+    const ImGuiKey key = key_from_dom(dom_key);
+    if (!g_app || key == ImGuiKey_None) return;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(key, true);
+    io.AddKeyEvent(key, false);
+    g_frames_to_draw = kFramesAfterInput;
+}
+// For tests: the text of the active ImGui text field ("" when none is active).
+extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_active_text() {
+    static std::string text;
+    text.clear();
+    if (!g_app) return "";
+    ImGuiInputTextState* state = ImGui::GetInputTextState(ImGui::GetActiveID());
+    if (!state) return "";
+    text.resize(size_t(state->CurLenW) * 4 + 1);
+    const int n = ImTextStrToUtf8(text.data(), int(text.size()), state->TextW.Data, state->TextW.Data + state->CurLenW);
+    text.resize(size_t(n));
+    return text.c_str();
+}
+extern "C" EMSCRIPTEN_KEEPALIVE int poems_dark() { return g_app && g_app->settings().dark ? 1 : 0; }
+
 extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_named_items() {
     static std::string json;
     json = named_items_json();
@@ -203,8 +277,12 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     page_from_id(url_param("view"), g_options.start_page);
-    g_options.embedded = url_param("embed") == "1";
-    g_options.settings.dark = url_param("theme") == "dark";
+    g_options.embedded = url_param("embed") == "1" || EM_ASM_INT({ return Module.poemsEmbedded ? 1 : 0; }) != 0;
+    const std::string theme = url_param("theme");
+    g_options.settings.dark =
+        theme == "dark" ||
+        (theme != "light" && g_options.embedded &&
+         EM_ASM_INT({ return window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0; }) != 0);
     auto pinned = poems::parse_date(url_param("today"));
     g_options.today = pinned ? *pinned : browser_today();
     install_browser_bridges();

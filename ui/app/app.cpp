@@ -138,6 +138,15 @@ void App::draw_frame() {
 
     if (!options_.embedded) draw_header(width);
     draw_notices();
+    // An embed shows one view; a link that led elsewhere (a glossary term) gets a way back.
+    if (options_.embedded && page_ != options_.start_page) {
+        ImGui::Indent(style.WindowPadding.x);
+        ImGui::Dummy(ImVec2(0, style.WindowPadding.y * 0.5f));
+        const std::string back = std::string("< Back to ") + page_title(options_.start_page);
+        if (ImGui::Button(back.c_str())) open(options_.start_page);
+        name_last_item("embed:back");
+        ImGui::Unindent(style.WindowPadding.x);
+    }
 
     // Navigation: a column on the left on wide screens, two rows at the bottom on phones.
     const float nav_button_h = ImGui::GetFrameHeight() + style.ItemSpacing.y;
