@@ -1,7 +1,13 @@
 // Starts the app: checks that this browser can run it, shows progress while the WebAssembly
 // loads, and explains in words (never a blank page) when something is missing or fails.
+// It also registers the service worker (sw.js) that keeps the app usable offline, and tells the
+// person when a new version has arrived. Used by index.html and embed.html (data-embed="1").
 'use strict';
 (function () {
+  const embedded = document.body.dataset.embed === '1';
+  const theme = new URLSearchParams(location.search).get('theme');
+  if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
+  registerServiceWorker();
   const statusBox = document.getElementById('status');
   const statusText = document.getElementById('status-text');
   const progress = document.getElementById('status-progress');
@@ -29,10 +35,12 @@
   window.addEventListener('poems-first-frame', () => {
     statusBox.classList.add('hidden');
     document.body.dataset.state = 'ready';
-    document.getElementById('canvas').focus();
+    // An embed never takes the keyboard focus from the page around it.
+    if (!embedded) document.getElementById('canvas').focus();
   });
 
   window.Module = {
+    poemsEmbedded: embedded,
     canvas: document.getElementById('canvas'),
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
@@ -48,4 +56,29 @@
   script.src = 'app.js';
   script.onerror = () => fatal('The app could not be loaded. Check the connection and reload the page.');
   document.body.appendChild(script);
+
+  // Offline: sw.js keeps the app's files. It needs http(s) (localhost counts); from a file:// page
+  // the app simply runs without it. A page that was already controlled and sees its controller
+  // change is running an older build than the one now installed: say so, never stay silent.
+  function registerServiceWorker() {
+    if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+    const hadController = !!navigator.serviceWorker.controller;
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (hadController) showUpdated();
+    });
+    navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).then((registration) => {
+      // A page left open for days (a phone's home-screen app) still looks for updates.
+      setInterval(() => registration.update().catch(() => {}), 6 * 60 * 60 * 1000);
+    }, (err) => console.warn('Offline use is not available: ' + err.message));
+  }
+  function showUpdated() {
+    const banner = document.getElementById('update');
+    banner.hidden = false;
+    document.body.dataset.update = 'ready';
+    document.getElementById('update-reload').onclick = () => {
+      // Write what is pending to IndexedDB first; reloading then runs the new version.
+      if (window.Module && Module.poemsPersist && Module.poemsStorage === 'idbfs') Module.poemsPersist(true);
+      setTimeout(() => location.reload(), 300);
+    };
+  }
 })();
