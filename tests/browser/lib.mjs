@@ -24,11 +24,12 @@ export const viewports = {
   small_phone: { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
 };
 
-// Serves a folder with tools/serve.mjs on a free port; resolves to { url, stop }.
-export function serve(dir = distDir) {
+// Serves a folder with tools/serve.mjs on a free port (or on `port`, to come back to the same
+// origin after stopping); resolves to { url, stop }.
+export function serve(dir = distDir, port = 0) {
   if (!fs.existsSync(path.join(dir, 'index.html'))) throw new Error(`${dir} has no index.html: build the wasm preset first`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repo, 'tools/serve.mjs'), dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(repo, 'tools/serve.mjs'), dir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout.on('data', (chunk) => {
       const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(chunk.toString());
       if (m) resolve({ url: m[0], stop: () => child.kill() });
@@ -91,6 +92,35 @@ export async function settled(page, quietMs = 250) {
     last = now;
     await page.waitForTimeout(quietMs);
     now = await framesDrawn(page);
+  }
+}
+
+// Waits for the app's first frame after a navigation that openApp did not start (reload, a link).
+export async function firstFrame(pageOrFrame, { timeout = 60000 } = {}) {
+  await pageOrFrame.waitForFunction(() => window.poemsFirstFrameAt !== undefined || document.body?.dataset.state === 'error',
+                                    null, { timeout });
+  const state = await pageOrFrame.evaluate(() => document.body.dataset.state);
+  if (state !== 'ready') throw new Error(`the app did not start: ${await pageOrFrame.textContent('#status-text')}`);
+}
+
+// The mean brightness (0 black .. 1 white) of a PNG screenshot, decoded by the browser itself in a
+// blank page of `context`.
+export async function brightness(context, png) {
+  const blank = await context.newPage();
+  try {
+    return await blank.evaluate(async (b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const g = canvas.getContext('2d');
+      g.drawImage(bitmap, 0, 0);
+      const d = g.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      let sum = 0;
+      for (let i = 0; i < d.length; i += 4) sum += 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2];
+      return sum / (d.length / 4) / 255;
+    }, png.toString('base64'));
+  } finally {
+    await blank.close();
   }
 }
 
