@@ -12,9 +12,11 @@ const CACHE = 'poems-companion-' + VERSION;
 const FILES = @POEMS_PRECACHE@;
 
 self.addEventListener('install', (event) => {
-  // cache: 'reload' skips the browser's HTTP cache, so a new version never keeps an old file.
+  // cache: 'no-cache' asks the server whether the browser's HTTP copy is still current, so a new
+  // version never keeps an old file, yet a file the page has just downloaded is not downloaded
+  // again when the host answers "not modified" (most static hosts do).
   event.waitUntil(caches.open(CACHE)
-    .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' }))))
+    .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'no-cache' }))))
     .then(() => self.skipWaiting()));
 });
 

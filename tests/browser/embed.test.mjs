@@ -1,7 +1,7 @@
 // Embedding: the demo host page (web/demo-host.html, ordinary site content) shows the app in an
 // iframe on the chosen view, without the app's own navigation, filling the iframe, in the chosen
 // light or dark colours; the host page gets no message from it and nothing leaves the origin.
-import { brightness, check, firstFrame, launch, namedItems, serve, settled, shotDir, watch } from './lib.mjs';
+import { brightness, check, currentPage, firstFrame, launch, namedItems, press, serve, settled, shotDir, watch } from './lib.mjs';
 import path from 'node:path';
 
 const server = await serve();
@@ -51,6 +51,23 @@ try {
       const light = await brightness(context, shot);
       check(theme === 'dark' ? light < 0.35 : light > 0.7, `the embed is drawn ${theme} (mean brightness ${light.toFixed(2)})`);
       if (i === 0) await page.screenshot({ path: path.join(shotDir, `embed-${viewport}-host-page.png`), fullPage: true });
+    }
+
+    if (viewport === 'desktop') {
+      // A link inside the embedded view that leads to another page ("Check the criteria" on the
+      // Checklist) opens it in the embed, with a way back to the embedded view.
+      const own = await context.newPage();
+      await own.setViewportSize({ width: 1000, height: 1300 });
+      await own.goto(`${server.url}embed.html?view=checklist&today=2026-11-22`);
+      await firstFrame(own);
+      await settled(own);
+      await press(own, 'checklist:ask:criteria');
+      check(await currentPage(own) === 'criteria', 'a link in the embedded Checklist opens the Criteria page in the embed');
+      check('embed:back' in await namedItems(own), 'with a "Back to Checklist" button');
+      await own.screenshot({ path: path.join(shotDir, 'embed-desktop-back-button.png') });
+      await press(own, 'embed:back');
+      check(await currentPage(own) === 'checklist', '"Back to Checklist" returns to the embedded view');
+      await own.close();
     }
 
     // The host follows a change of choice: the same page, now dark.
