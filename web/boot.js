@@ -7,7 +7,7 @@
   const embedded = document.body.dataset.embed === '1';
   const theme = new URLSearchParams(location.search).get('theme');
   if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
-  registerServiceWorker();
+  offline();
   const statusBox = document.getElementById('status');
   const statusText = document.getElementById('status-text');
   const progress = document.getElementById('status-progress');
@@ -60,16 +60,19 @@
   // Offline: sw.js keeps the app's files. It needs http(s) (localhost counts); from a file:// page
   // the app simply runs without it. A page that was already controlled and sees its controller
   // change is running an older build than the one now installed: say so, never stay silent.
-  function registerServiceWorker() {
+  // The worker is registered after the first frame, so that filling its cache never slows the
+  // start; the browser itself checks for a new sw.js on every visit.
+  function offline() {
     if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
-    const hadController = !!navigator.serviceWorker.controller;
-    navigator.serviceWorker.addEventListener('controllerchange', () => {
-      if (hadController) showUpdated();
-    });
-    navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).then((registration) => {
-      // A page left open for days (a phone's home-screen app) still looks for updates.
-      setInterval(() => registration.update().catch(() => {}), 6 * 60 * 60 * 1000);
-    }, (err) => console.warn('Offline use is not available: ' + err.message));
+    const sw = navigator.serviceWorker;
+    const hadController = !!sw.controller;
+    sw.addEventListener('controllerchange', () => { if (hadController) showUpdated(); });
+    window.addEventListener('poems-first-frame', () => {
+      sw.register('sw.js', { updateViaCache: 'none' }).then((registration) => {
+        // A page left open for days (a phone's home-screen app) still looks for updates.
+        setInterval(() => registration.update().catch(() => {}), 6 * 60 * 60 * 1000);
+      }, (err) => console.warn('Offline use is not available: ' + err.message));
+    }, { once: true });
   }
   function showUpdated() {
     const banner = document.getElementById('update');
