@@ -74,6 +74,7 @@ struct PageState {
     Problems problems;                          // what the parser said about it
     std::optional<Evaluation> eval;
     bool confirm_clear = false;
+    std::map<std::string, bool> counts_open;    // "What counts" shown, by criterion key
 };
 
 PageState& state() {
@@ -284,16 +285,17 @@ std::string workup_name(const App& app, const std::string& id) {
 }
 
 // Problems of the candidate under one JSON Pointer (the field's own and deeper ones).
-std::vector<const Problem*> problems_at(const PageState& s, const std::string& pointer) {
+std::vector<const Problem*> problems_at(const PageState& s, const std::string& pointer, bool exact = false) {
     std::vector<const Problem*> out;
     for (const auto& p : s.problems)
-        if (p.path == pointer || p.path.rfind(pointer + "/", 0) == 0) out.push_back(&p);
+        if (p.path == pointer || (!exact && p.path.rfind(pointer + "/", 0) == 0)) out.push_back(&p);
     return out;
 }
 
+// `exact`: only problems about the object itself, when its fields show their own next to them.
 void show_field_problems(const PageState& s, const std::string& pointer, const char* field_label,
-                         const std::string& typed = {}) {
-    for (const Problem* p : problems_at(s, pointer)) {
+                         const std::string& typed = {}, bool exact = false) {
+    for (const Problem* p : problems_at(s, pointer, exact)) {
         std::string msg = p->message;
         if (msg.rfind("missing", 0) == 0) msg = "still needed to use this result";
         else if (!typed.empty() && !is_number_text(typed))
@@ -304,6 +306,16 @@ void show_field_problems(const PageState& s, const std::string& pointer, const c
 }
 
 float field_width() { return std::min(ImGui::GetContentRegionAvail().x, 12 * ImGui::GetFontSize()); }
+
+// A text field with a visible frame (the light theme's field is white on a white card).
+bool number_field(const char* id, std::array<char, 32>& buf) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+    ImGui::SetNextItemWidth(field_width());
+    // No character filter: a filter would silently drop the comma of "1,5" and turn it into 15.
+    const bool changed = ImGui::InputText(id, buf.data(), buf.size());
+    ImGui::PopStyleVar();
+    return changed;
+}
 
 // ---- The verdict card and what follows from it ------------------------------------------------
 
@@ -333,6 +345,7 @@ void draw_verdict_card(App& app, PageState& s) {
     name_last_item("criteria:disclaimer");
     ImGui::Spacing();
     text_wrapped(e.explanation);
+    name_last_item("criteria:explanation");
     for (const auto& w : e.why) bullet_text(w);
     sources_line(app, to_refs(e.verdict_sources));
     ImGui::PopStyleVar();
@@ -410,6 +423,8 @@ void draw_red_flag_card(App& app, PageState& s) {
     card_end();
 }
 
+void draw_clear(App& app, PageState& s);
+
 void draw_stored_problems(App& app, PageState& s) {
     if (!s.stored_invalid) return;
     ImGui::PushStyleColor(ImGuiCol_Border, kError);
@@ -420,7 +435,10 @@ void draw_stored_problems(App& app, PageState& s) {
     const std::string raw = s.synced.dump(2, ' ', false, Json::error_handler_t::replace);
     text_wrapped(raw);
     copy_button(app, "Copy the saved data", raw);
-    text_muted("To answer again, use \"Clear all answers\" below: it replaces the saved data.");
+    text_muted("To answer again, clear the answers: this replaces the saved data.");
+    ImGui::PushID("stored");
+    draw_clear(app, s);
+    ImGui::PopID();
     card_end();
     ImGui::PopStyleColor();
 }
@@ -438,10 +456,12 @@ void draw_item_result(App& app, const PageState& s, const CriterionRule& c) {
     name_last_item("criteria:status:" + c.key + ":" + to_string(r->status));
     text_wrapped(r->reason);
     if (!r->glossary_id.empty()) {
-        ImGui::AlignTextToFramePadding();
+        // The term's short form (before any bracket) as the link, so it fits a phone's width.
+        std::string term = item_text(app, r->glossary_id, "term");
+        term = term.substr(0, term.find(" ("));
         ImGui::TextDisabled("Glossary:");
         ImGui::SameLine();
-        item_link(app, r->glossary_id);
+        item_link(app, r->glossary_id, term);
     }
     sources_line(app, to_refs(r->sources));
     ImGui::Unindent();
@@ -451,18 +471,17 @@ void draw_vegf_inputs(App& app, PageState& s) {
     const CriteriaRules& rules = app.data().criteria;
     text_muted("If you have the lab report, enter the result: it then decides this item.");
     const std::string typed = trim(s.vegf_value.data());
-    ImGui::TextUnformatted("Value");
-    ImGui::SetNextItemWidth(field_width());
-    ImGui::InputText("##vegf_value", s.vegf_value.data(), s.vegf_value.size(), ImGuiInputTextFlags_CharsScientific);
+    text_wrapped("Value");
+    number_field("##vegf_value", s.vegf_value);
     name_last_item("criteria:vegf:value");
     show_field_problems(s, "/vegf/value", "Value", typed);
-    ImGui::TextUnformatted("Unit (as on the report)");
+    text_wrapped("Unit (as on the report)");
     int unit = s.vegf_unit;
     if (choice_buttons("criteria:vegf:unit", vegf_unit_choices(), &unit)) s.vegf_unit = unit;
     show_field_problems(s, "/vegf/unit", "Unit");
     if (!problems_at(s, "/vegf/unit").empty())
         text_muted("This tool never converts units: ask your lab or doctor for the value in " + rules.vegf.unit + ".");
-    ImGui::TextUnformatted("Sample");
+    text_wrapped("Sample");
     std::vector<std::string> samples;
     for (const auto& k : vegf_samples()) {
         const VegfSampleRule* r = rules.vegf_sample(k);
@@ -472,12 +491,11 @@ void draw_vegf_inputs(App& app, PageState& s) {
     if (choice_buttons("criteria:vegf:sample", samples, &sample)) s.vegf_sample = sample;
     show_field_problems(s, "/vegf/sample", "Sample");
     const std::string uln = trim(s.vegf_uln.data());
-    ImGui::TextUnformatted("The lab's upper limit of normal (optional, same unit)");
-    ImGui::SetNextItemWidth(field_width());
-    ImGui::InputText("##vegf_uln", s.vegf_uln.data(), s.vegf_uln.size(), ImGuiInputTextFlags_CharsScientific);
+    text_wrapped("The lab's upper limit of normal (optional, same unit)");
+    number_field("##vegf_uln", s.vegf_uln);
     name_last_item("criteria:vegf:uln");
     show_field_problems(s, "/vegf/upper_limit_of_normal", "Upper limit of normal", uln);
-    show_field_problems(s, "/vegf", "VEGF");
+    show_field_problems(s, "/vegf", "VEGF", {}, true);
     // A plausible-range check from the lab catalogue: a typing mistake is more likely than the value.
     if (s.vegf_sample >= 0 && s.vegf_unit >= 0 && is_number_text(typed) && problems_at(s, "/vegf").empty()) {
         const std::string test_id = "labs.vegf_" + vegf_samples()[s.vegf_sample];
@@ -524,12 +542,15 @@ void draw_question(App& app, PageState& s, const CriterionRule& c) {
     int a = s.answers.count(c.key) ? s.answers[c.key] : kUnanswered;
     if (choice_buttons(("criteria:" + c.key).c_str(), kAnswerLabels, &a)) s.answers[c.key] = a;
     if (a == kSavedUnknown) text_muted("Saved as not known (not tested or don't know).");
-    if (ImGui::TreeNode("What counts, and common mix-ups")) {
+    bool& open = s.counts_open[c.key];
+    if (expander_text("counts", "What counts, and common mix-ups", open)) open = !open;
+    name_last_item("criteria:counts:" + c.key);
+    if (open) {
+        ImGui::Indent();
         text_wrapped(c.counts.get());
         text_muted(c.excluded.get());
-        ImGui::TreePop();
+        ImGui::Unindent();
     }
-    name_last_item("criteria:counts:" + c.key);
     if (c.key == "monoclonal_plasma_cell_disorder") draw_m_protein_inputs(app, s);
     if (c.key == "vegf_elevated") draw_vegf_inputs(app, s);
     if (c.key == "endocrinopathy") draw_endocrine_inputs(app, s);
@@ -541,17 +562,28 @@ void draw_prior_diagnosis(App& app, PageState& s) {
     const CriteriaRules& rules = app.data().criteria;
     ImGui::Spacing();
     ImGui::Separator();
-    heading("An earlier diagnosis");
+    ImGui::Spacing();
+    big_heading("An earlier diagnosis");
     bold("Were you diagnosed and treated for another nerve condition before?");
+    // Buttons carry the short name (before any bracket) so they fit a phone; the full name follows.
     std::vector<std::string> labels = {"No"};
-    for (const auto& p : rules.red_flags.prior_conditions) labels.push_back(p.name.get());
+    for (const auto& p : rules.red_flags.prior_conditions) {
+        const std::string& name = p.name.get();
+        labels.push_back(name.substr(0, name.find(" (")));
+    }
     labels.push_back("Something else");
     int sel = s.prior;
     if (choice_buttons("criteria:prior", labels, &sel)) s.prior = sel;
+    if (s.prior >= 1 && s.prior <= static_cast<int>(rules.red_flags.prior_conditions.size())) {
+        const std::string& name = rules.red_flags.prior_conditions[s.prior - 1].name.get();
+        if (name != labels[s.prior]) text_muted(name);
+    }
     if (s.prior == static_cast<int>(labels.size()) - 1) {
-        ImGui::TextUnformatted("Which condition?");
+        text_wrapped("Which condition?");
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
         ImGui::SetNextItemWidth(field_width());
         ImGui::InputText("##prior_other", s.prior_other.data(), s.prior_other.size());
+        ImGui::PopStyleVar();
         name_last_item("criteria:prior:other");
     }
     if (s.prior >= 1) {
