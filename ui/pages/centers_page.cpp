@@ -68,16 +68,16 @@ void draw_card(App& app, const CenterDirectory& dir, const Center& c) {
     CentersUi& ui = ui_state();
     const bool open = ui.open_id == c.id;
     ImGui::PushID(c.id.c_str());
+    if (open && ui.scroll_to_open) {  // the page scrolls, not the card: before card_begin
+        ImGui::SetScrollHereY(0.0f);
+        ui.scroll_to_open = false;
+    }
     card_begin("card");
     std::string title = c.name.in();
     if (!c.short_name.empty() && title.find(c.short_name.in()) == std::string::npos)
         title += " (" + c.short_name.in() + ")";
     if (expander_text("open", title, open, kFontBold)) ui.open_id = open ? std::string() : c.id;
     name_last_item("centers:card:" + c.id);
-    if (open && ui.scroll_to_open) {
-        ImGui::SetScrollHereY(0.0f);
-        ui.scroll_to_open = false;
-    }
     text_muted(place_line(dir, c));
     ImGui::Spacing();
     text_wrapped(dir.label("known_for") + ": " + c.known_for.in());

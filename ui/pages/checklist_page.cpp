@@ -165,6 +165,7 @@ void draw_item(App& app, const Checklists& lists, const ChecklistItem& item) {
         if (narrow) ImGui::Unindent(indent);
         heading("Why it matters");
         text_wrapped(item.why.in());
+        name_last_item("checklist:why:" + item.id);
         sources_line(app, item.sources);
         if (!tests.empty()) {
             heading("Your record");

@@ -55,13 +55,13 @@ bool Lookup::linkable(std::string_view id) const {
 std::vector<GlossaryIndexEntry> build_glossary_index(const App& app) {
     std::vector<GlossaryIndexEntry> index;
     for (const auto& e : app.data().content.glossary()) {
-        GlossaryIndexEntry entry{e.id, {}};
-        append_folded_for_search(entry.folded, text_in(*e.term));
+        GlossaryIndexEntry entry{e.id, {}, {}};
+        append_folded_for_search(entry.folded_names, text_in(*e.term));
         for (const Json* alias : e.aliases) {
-            entry.folded += ' ';
-            append_folded_for_search(entry.folded, text_in(*alias));
+            entry.folded_names += ' ';
+            append_folded_for_search(entry.folded_names, text_in(*alias));
         }
-        entry.folded += ' ';
+        entry.folded = entry.folded_names + ' ';
         append_folded_for_search(entry.folded, text_in(*e.definition));
         index.push_back(std::move(entry));
     }

@@ -91,11 +91,12 @@ void show(const App& app, GuideState& s, const std::string& id) {
 }
 
 // Brings the cursor's line to the top of the scrolling view, with a little air. The scroll moves
-// next frame; it is checked then and set again once, because layout can still settle by a pixel
-// or two (text sizes that are not whole pixels), then left to the reader.
+// next frame (ImGui clamps it then, to the content measured this frame); it is checked then and
+// set again if layout moved, at most twice, then left to the reader.
 void scroll_here(GuideState& s) {
-    const float want = std::clamp(ImGui::GetCursorPosY() - 0.5f * ImGui::GetFontSize(), 0.0f, ImGui::GetScrollMaxY());
-    if (s.scroll_tries > 0 && (std::abs(ImGui::GetScrollY() - want) < 1.0f || s.scroll_tries >= 3)) {
+    const float want = std::max(0.0f, ImGui::GetCursorPosY() - ems(0.5f));
+    const float reachable = std::min(want, ImGui::GetScrollMaxY());
+    if (s.scroll_tries > 0 && (std::abs(ImGui::GetScrollY() - reachable) < 1.0f || s.scroll_tries >= 3)) {
         s.scroll_to.clear();
         s.scroll_tries = 0;
         return;
@@ -255,9 +256,10 @@ void guide_view(App& app, GuideState& s) {
 // ---- Glossary -------------------------------------------------------------------------------
 
 void glossary_view(App& app, GuideState& s) {
-    const float avail = ImGui::GetContentRegionAvail().x;
+    // Line up with the entries' column below, which loses the scrollbar's width.
+    const float avail = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
     const float width = std::min(avail, reading_width());
-    const float left = ImGui::GetCursorPosX() + (avail - width) * 0.5f;
+    const float left = ImGui::GetCursorPosX() + std::max(0.0f, (avail - width) * 0.5f);
     const bool typed = s.search[0] != '\0';
     const char* clear = "Clear";
     const float clear_w = typed ? ImGui::CalcTextSize(clear).x + ImGui::GetStyle().FramePadding.x * 2 +
@@ -265,7 +267,9 @@ void glossary_view(App& app, GuideState& s) {
                                 : 0.0f;
     ImGui::SetCursorPosX(left);
     ImGui::SetNextItemWidth(width - clear_w);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);  // an input must look like one
     ImGui::InputTextWithHint("##glossary_search", "Search terms and definitions", s.search, sizeof s.search);
+    ImGui::PopStyleVar();
     name_last_item("glossary:search");
     if (typed) {
         ImGui::SameLine();
@@ -277,6 +281,10 @@ void glossary_view(App& app, GuideState& s) {
     std::vector<std::size_t> shown;
     for (std::size_t i = 0; i < s.glossary.size(); ++i)
         if (glossary_matches(s, i, words)) shown.push_back(i);
+    // Terms named by the search come first, then those that only mention it.
+    std::stable_partition(shown.begin(), shown.end(), [&](std::size_t i) {
+        return folded_text_matches(s.glossary_index[i].folded_names, words);
+    });
     ImGui::SetCursorPosX(left);
     if (shown.empty()) {
         ImGui::PushTextWrapPos(left + width);
@@ -337,7 +345,9 @@ void references_view(App& app, GuideState&) {
     keyboard_scrolling();
     if (begin_column("references:column", ImGui::GetContentRegionAvail().x)) {
         const float em = ImGui::GetFontSize();
-        heading("The sources");
+        big_text_begin();
+        text_wrapped("The sources");
+        big_text_end();
         text_muted("Everything this app says cites one of these documents, by the short name shown here.");
         for (const Seed& seed : content.seeds()) {
             ImGui::Dummy(ImVec2(0, ems(0.4f)));
@@ -353,7 +363,9 @@ void references_view(App& app, GuideState&) {
         for (const Seed& seed : content.seeds()) {
             if (seed.references.empty()) continue;
             ImGui::Dummy(ImVec2(0, ems(1.0f)));
-            heading("The references listed in " + std::string(text_in(*seed.short_name)));
+            big_text_begin();
+            text_wrapped("The references listed in " + std::string(text_in(*seed.short_name)));
+            big_text_end();
             for (const Reference& ref : seed.references) {
                 ImGui::Dummy(ImVec2(0, ems(0.2f)));
                 ImGui::BeginGroup();
@@ -385,6 +397,8 @@ void draw_guide_page(App& app) {
         case View::glossary: glossary_view(app, s); break;
         case View::references: references_view(app, s); break;
     }
+    // A link followed on this page is shown from the next frame on, without waiting a frame more.
+    if (std::string id = app.take_item_to_show(); !id.empty()) show(app, s, id);
 }
 
 }  // namespace poems::ui

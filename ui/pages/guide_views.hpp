@@ -68,7 +68,8 @@ void highlight_background(float height);
 
 struct GlossaryIndexEntry {
     std::string id;
-    std::string folded;  // term, aliases and definition, folded for search
+    std::string folded_names;  // term and aliases, folded for search
+    std::string folded;        // term, aliases and definition
 };
 // Folded search text of every glossary entry, in the glossary's order.
 std::vector<GlossaryIndexEntry> build_glossary_index(const App& app);

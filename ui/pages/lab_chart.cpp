@@ -216,14 +216,12 @@ std::string draw_lab_chart(const std::string& id, const Series& series, const st
     flush();
     if (poly.size() >= 2) dl->AddPolyline(poly.data(), int(poly.size()), accent, ImDrawFlags_None, 2.0f);
 
-    // Points: each one when there is room, otherwise at most one every few pixels.
+    // Points when there is room for them; a dense series is the line alone (the point under the
+    // pointer is still marked below).
     const float radius = std::max(3.0f, font * 0.22f);
-    const float min_gap = (hi - lo) * radius * 2.5f < pw ? 0.0f : radius * 1.5f;
-    float last_x = -1e9f;
-    for (std::size_t i = lo; i < hi; ++i) {
+    const bool room = float(hi - lo) * radius * 2.5f < pw;
+    for (std::size_t i = lo; room && i < hi; ++i) {
         const ImVec2 p(sx(double(days_since_epoch(pts[i].date))), sy(pts[i].value));
-        if (p.x - last_x < min_gap) continue;
-        last_x = p.x;
         dl->AddCircleFilled(p, radius, accent, 12);
         if (pts[i].conventional) dl->AddCircle(p, radius + 2, guide_col, 12);
     }
