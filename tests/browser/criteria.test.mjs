@@ -7,7 +7,7 @@
 //    negative SPEP) gives incomplete with the SPEP warning; a negative VEGF is refused next to
 //    the field and what was typed stays.
 // Screenshots: <shotDir>/criteria-desktop-*.png, criteria-phone-*.png.
-import { check, currentPage, framesDrawn, launch, namedItems, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, reveal, currentPage, framesDrawn, launch, namedItems, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,26 +21,8 @@ const shown = (items, name) => {
 const shownVerdict = (items) => Object.keys(items).filter((n) => n.startsWith('criteria:verdict:') && shown(items, n))
   .map((n) => n.slice('criteria:verdict:'.length));
 
-// Scrolls the pane holding a named widget (mouse wheel over it) until the widget is fully in view.
-async function reveal(page, name, pane) {
-  for (let i = 0; i < 80; i++) {
-    const items = await namedItems(page);
-    const r = items[name], p = items[pane];
-    if (!r) throw new Error(`no widget named "${name}"`);
-    if (!p) throw new Error(`no pane named "${pane}"`);
-    const top = p[1] + 4, bottom = p[3] - 4;
-    if (r[1] >= top && r[3] <= bottom) return;
-    await page.mouse.move((p[0] + p[2]) / 2, (p[1] + p[3]) / 2);
-    const before = await framesDrawn(page);
-    await page.mouse.wheel(0, r[1] < top ? -100 : 100);
-    await page.waitForFunction((n) => Module._poems_frames_drawn() > n, before, { timeout: 5000 }).catch(() => {});
-    await settled(page, 80);
-  }
-  throw new Error(`could not scroll "${name}" into view`);
-}
-
 async function answer(page, name, { touch = false, pane = 'criteria:pane:questions' } = {}) {
-  await reveal(page, name, pane);
+  await reveal(page, name, { pane });
   await press(page, name, { touch });
 }
 
@@ -80,6 +62,8 @@ try {
     check(shown(items, 'criteria:disclaimer'), 'the disclaimer is shown in the verdict card');
     const card = items['criteria:verdict:incomplete'], disc = items['criteria:disclaimer'];
     check(disc[1] >= card[1] && disc[3] <= card[3], 'the disclaimer sits inside the verdict card');
+    const expl = items['criteria:explanation'];
+    check(expl && expl[1] >= disc[3] && expl[3] <= card[3], 'the explanation follows in the same card, not behind a click');
     check(shown(items, 'criteria:asked:workup.history_and_exam'), 'incomplete lists the tests to ask about, with "asked my doctor" ticks');
     await page.screenshot({ path: path.join(shotDir, 'criteria-desktop-empty.png') });
 
@@ -123,7 +107,7 @@ try {
     await answer(page, 'criteria:vegf:sample:0', { touch });
     items = await namedItems(page);
     check(shown(items, 'criteria:problem:/vegf/value'), 'a negative VEGF is refused with a message next to the field');
-    await reveal(page, 'criteria:problem:/vegf/value', pane);
+    await reveal(page, 'criteria:problem:/vegf/value', { pane });
     await page.screenshot({ path: path.join(shotDir, 'criteria-phone-vegf-error.png') });
     await typeInto(page, 'criteria:vegf:value', '2400', { touch });
     items = await namedItems(page);
@@ -140,7 +124,7 @@ try {
     items = await namedItems(page);
     check(shown(items, 'criteria:asked:workup.spep_immunofixation:yes'), 'a test can be ticked as "asked my doctor"');
     await page.screenshot({ path: path.join(shotDir, 'criteria-phone-tests.png') });
-    await reveal(page, 'criteria:warning:criteria.warning.spep_negative_only', pane);
+    await reveal(page, 'criteria:warning:criteria.warning.spep_negative_only', { pane });
     await page.screenshot({ path: path.join(shotDir, 'criteria-phone-incomplete.png') });
     check(problems.length === 0, `no console errors or failed requests${problems.length ? ': ' + problems.join('; ') : ''}`);
     await context.close();

@@ -95,6 +95,47 @@ export async function settled(page, quietMs = 250) {
   }
 }
 
+// The part of the screen where a page's content shows: a named pane's rectangle, or by default
+// the window between the header and the phone's bottom navigation.
+function visibleArea(page, items, pane) {
+  if (pane) {
+    if (!items[pane]) throw new Error(`no pane named "${pane}"`);
+    const p = items[pane];
+    return [p[0], p[1] + 4, p[2], p[3] - 4];
+  }
+  const { width, height } = page.viewportSize();
+  const navTops = Object.entries(items).filter(([n, b]) => n.startsWith('nav:') && b[1] > height / 2).map(([, b]) => b[1]);
+  const top = items['status:save'] ? items['status:save'][3] + 8 : 0;
+  const bottom = (navTops.length ? Math.min(...navTops) : height) - 8;
+  return [0, top, width, bottom];
+}
+
+// Scrolls with the mouse wheel over the content until a named widget is fully in view (or, when
+// it is taller than the view, until its top is). How far one wheel notch scrolls differs between
+// runners, so the first notch measures it and later ones aim the widget a third of the way down.
+export async function reveal(page, name, { pane } = {}) {
+  let pxPerDelta = 0;
+  for (let i = 0; i < 40; i++) {
+    const items = await namedItems(page);
+    const r = items[name];
+    if (!r) throw new Error(`no widget named "${name}"`);
+    const [left, top, right, bottom] = visibleArea(page, items, pane);
+    if (r[1] >= top && (r[3] <= bottom || r[3] - r[1] > bottom - top && r[1] <= top + (bottom - top) / 2)) return;
+    const distance = r[1] - (top + (bottom - top) / 3);
+    const delta = pxPerDelta > 0 ? Math.sign(distance) * Math.max(1, Math.round(Math.abs(distance) / pxPerDelta))
+                                 : Math.sign(distance) * 100;
+    await page.mouse.move((left + right) / 2, (top + bottom) / 2);
+    const before = await framesDrawn(page);
+    await page.mouse.wheel(0, delta);
+    await page.waitForFunction((n) => Module._poems_frames_drawn() > n, before, { timeout: 5000 }).catch(() => {});
+    await settled(page, 80);
+    const now = (await namedItems(page))[name];
+    const moved = now ? r[1] - now[1] : 0;
+    if (moved !== 0 && pxPerDelta === 0) pxPerDelta = Math.abs(moved / delta);
+  }
+  throw new Error(`could not scroll "${name}" into view`);
+}
+
 // Waits for the app's first frame after a navigation that openApp did not start (reload, a link).
 export async function firstFrame(pageOrFrame, { timeout = 60000 } = {}) {
   await pageOrFrame.waitForFunction(() => window.poemsFirstFrameAt !== undefined || document.body?.dataset.state === 'error',

@@ -1,13 +1,19 @@
 // Monitoring page in the browser: type a bad date (refused, nothing saved), then an ASCT date,
 // see the plan with its first item, and download the calendar file, at desktop and phone sizes.
-import { check, currentPage, launch, namedItems, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, reveal, currentPage, launch, namedItems, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
 import path from 'node:path';
 
 const server = await serve();
 const origin = server.url.replace(/\/$/, '');
 
-async function typeInto(page, name, text, touch) {
+// Scrolls a widget into view first, as a person would (on a phone the form runs below the fold).
+async function tap(page, name, touch) {
+  await reveal(page, name);
   await press(page, name, { touch });
+}
+
+async function typeInto(page, name, text, touch) {
+  await tap(page, name, touch);
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text);
   await settled(page);
@@ -24,17 +30,18 @@ try {
     check(await currentPage(page) === 'monitoring', 'the app opens on the Monitoring page');
     check((await namedItems(page))['monitoring:save_date'] !== undefined, 'with no dates, the dates form is open');
 
-    await press(page, 'monitoring:kind:2', { touch });  // Stem cell transplant (ASCT)
+    await tap(page, 'monitoring:kind:2', touch);  // Stem cell transplant (ASCT)
     await typeInto(page, 'monitoring:date', '2024-13-01', touch);
-    await press(page, 'monitoring:save_date', { touch });
+    await tap(page, 'monitoring:save_date', touch);
     let items = await namedItems(page);
     check(items['monitoring:plan:first'] === undefined && items['monitoring:save_date'] !== undefined,
           'an impossible date (2024-13-01) is refused and the form stays open');
     await page.screenshot({ path: path.join(shotDir, `monitoring-${viewport}-bad-date.png`) });
 
     await typeInto(page, 'monitoring:date', '2024-05-15', touch);
-    await press(page, 'monitoring:save_date', { touch });
+    await tap(page, 'monitoring:save_date', touch);
     items = await namedItems(page);
+    await page.screenshot({ path: path.join(shotDir, `monitoring-${viewport}-saved.png`) });
     check(Object.keys(items).some((n) => n.startsWith('monitoring:event:')), 'the ASCT date is listed');
     check(items['monitoring:plan:first'] !== undefined, 'the plan shows a first item');
     const first = items['monitoring:plan:first'];
@@ -49,7 +56,7 @@ try {
 
     if (!items['monitoring:ics']) throw new Error('no "Add to calendar" button: the browser runner offers no platform.save_file');
     const download = page.waitForEvent('download', { timeout: 10000 });
-    await press(page, 'monitoring:ics', { touch });
+    await tap(page, 'monitoring:ics', touch);
     const d = await download;
     check(d.suggestedFilename() === 'poems-monitoring.ics', `a calendar file was downloaded (${d.suggestedFilename()})`);
     const file = await d.path();
