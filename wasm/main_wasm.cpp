@@ -164,6 +164,8 @@ ImGuiKey key_from_dom(const char* name) {
         {"Escape", ImGuiKey_Escape},       {"Delete", ImGuiKey_Delete}, {"ArrowLeft", ImGuiKey_LeftArrow},
         {"ArrowRight", ImGuiKey_RightArrow}, {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow},
         {"Home", ImGuiKey_Home},           {"End", ImGuiKey_End},
+        // With Ctrl: select all, copy, cut, undo, redo.
+        {"a", ImGuiKey_A}, {"c", ImGuiKey_C}, {"x", ImGuiKey_X}, {"z", ImGuiKey_Z}, {"y", ImGuiKey_Y},
     };
     for (const auto& k : keys)
         if (std::strcmp(name, k.dom) == 0) return k.key;
@@ -217,12 +219,17 @@ extern "C" EMSCRIPTEN_KEEPALIVE void poems_text_typed(const char* utf8) {
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
     g_frames_to_draw = kFramesAfterInput;
 }
-extern "C" EMSCRIPTEN_KEEPALIVE void poems_text_key(const char* dom_key) {
+// A key pressed and released, with modifiers held around it (1 Ctrl, 2 Shift).
+extern "C" EMSCRIPTEN_KEEPALIVE void poems_text_key(const char* dom_key, int mods) {
     const ImGuiKey key = key_from_dom(dom_key);
     if (!g_app || key == ImGuiKey_None) return;
     ImGuiIO& io = ImGui::GetIO();
+    if (mods & 1) io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    if (mods & 2) io.AddKeyEvent(ImGuiMod_Shift, true);
     io.AddKeyEvent(key, true);
     io.AddKeyEvent(key, false);
+    if (mods & 2) io.AddKeyEvent(ImGuiMod_Shift, false);
+    if (mods & 1) io.AddKeyEvent(ImGuiMod_Ctrl, false);
     g_frames_to_draw = kFramesAfterInput;
 }
 // For tests: the text of the active ImGui text field ("" when none is active).

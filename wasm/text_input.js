@@ -34,9 +34,9 @@ Module.poemsInstallTextInput = function () {
     field.value = SENTINEL;
     field.setSelectionRange(SENTINEL.length, SENTINEL.length);
   }
-  function send(fn, text) {
+  function send(fn, text, mods) {
     const ptr = allocateUTF8(text);
-    Module[fn](ptr);
+    Module[fn](ptr, mods || 0);
     _free(ptr);
   }
   function sync() {
@@ -44,7 +44,7 @@ Module.poemsInstallTextInput = function () {
     if (value === SENTINEL) return;
     let common = 0;
     while (common < value.length && common < SENTINEL.length && value[common] === SENTINEL[common]) ++common;
-    for (let i = common; i < SENTINEL.length; ++i) send('_poems_text_key', 'Backspace');
+    for (let i = common; i < SENTINEL.length; ++i) send('_poems_text_key', 'Backspace', 0);
     const typed = value.slice(common).replace(/\u200b/g, '');
     if (typed) send('_poems_text_typed', typed);
     reset();
@@ -59,13 +59,23 @@ Module.poemsInstallTextInput = function () {
   });
   field.addEventListener('input', function (e) { if (!e.isComposing) sync(); });
   field.addEventListener('compositionend', sync);
+  // Keys that change no text go to ImGui as keys; Backspace arrives as a change of the field's
+  // text (see sync). Shortcuts (select all, copy, cut, undo, redo) are ImGui's too: the hidden
+  // field must never hold a selection, or the next key would replace the sentinel. Paste is left
+  // to the browser, so the pasted text arrives through 'input'.
+  const keys = ['Enter', 'Tab', 'Escape', 'Delete', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'];
+  const shortcuts = ['a', 'c', 'x', 'z', 'y'];
   field.addEventListener('keydown', function (e) {
     if (e.isComposing || e.keyCode === 229) return;  // the keyboard is composing: 'input' follows
-    // Backspace arrives as a change of the field's text (see sync); these keys change no text.
-    const keys = ['Enter', 'Tab', 'Escape', 'Delete', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'];
-    if (keys.indexOf(e.key) < 0) return;
+    const ctrl = e.ctrlKey || e.metaKey;
+    const key = ctrl && e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    if (keys.indexOf(key) < 0 && !(ctrl && shortcuts.indexOf(key) >= 0)) return;
     e.preventDefault();
-    send('_poems_text_key', e.key);
+    send('_poems_text_key', key, (ctrl ? 1 : 0) | (e.shiftKey ? 2 : 0));
+  });
+  // A selection made some other way (a long press) is dropped for the same reason.
+  field.addEventListener('select', function () {
+    field.setSelectionRange(field.value.length, field.value.length);
   });
 
   // ImGui left the text field (Enter, a tap elsewhere): hide the keyboard.

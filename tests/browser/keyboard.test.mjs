@@ -1,6 +1,6 @@
 // The phone's on-screen keyboard: tapping an ImGui text field (the glossary search) focuses the
 // hidden HTML field that raises it, what is typed there reaches the ImGui field exactly once,
-// Backspace deletes, Enter leaves the field and lets go of the keyboard. On the desktop the
+// Backspace deletes, Ctrl+A selects all, Enter leaves the field and lets go of the keyboard. On the desktop the
 // canvas keeps the keyboard (SDL) and the hidden field stays out of the way.
 import { check, launch, namedItems, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
 import path from 'node:path';
@@ -43,7 +43,10 @@ try {
     await page.keyboard.press('Backspace');
     await settled(page);
     check(await activeText(page) === 'veg', `Backspace deletes one character ("${await activeText(page)}")`);
-    await page.keyboard.type('f');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('castleman');
+    await settled(page);
+    check(await activeText(page) === 'castleman', `Ctrl+A then typing replaces the text ("${await activeText(page)}")`);
     await page.keyboard.press('Enter');
     await settled(page);
     check(await page.evaluate(() => Module._poems_wants_text_input()) === 0, 'Enter leaves the text field');
