@@ -1,6 +1,7 @@
 #include "app/app.hpp"
 
 #include "app/test_hooks.hpp"
+#include "app/touch_scroll.hpp"
 #include "pages/pages.hpp"
 
 #include "poems/record_store.hpp"
@@ -122,6 +123,7 @@ void App::file_opened(const std::string& name, const std::string& text) {
 void App::draw_frame() {
     ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Q, false)) quit_requested_ = true;
+    touch_drag_scroll();
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
