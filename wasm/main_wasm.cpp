@@ -115,7 +115,7 @@ void tick() {
             window.dispatchEvent(new Event('poems-first-frame'));
         });
     }
-    g_frames_to_draw = g_app->animating() || input_pending() ? kFramesAfterInput : g_frames_to_draw - 1;
+    g_frames_to_draw = g_app->animating() || input_pending() || layout_settling() ? kFramesAfterInput : g_frames_to_draw - 1;
     // When the ImGui field is left (Enter, a tap elsewhere), let go of the hidden HTML field so
     // the phone's keyboard goes away.
     const bool wants_text = ImGui::GetIO().WantTextInput;

@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <cstdint>
+
 namespace poems::ui {
 
 bool refresh_style(StyleState& state, const Settings& wanted, float pixel_ratio, bool touch) {
@@ -17,5 +19,27 @@ bool refresh_style(StyleState& state, const Settings& wanted, float pixel_ratio,
 }
 
 bool input_pending() { return !ImGui::GetCurrentContext()->InputEventsQueue.empty(); }
+
+bool layout_settling() {
+    static std::uint64_t last = 0;
+    static int streak = 0;
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a over what decides where things are drawn
+    auto mix = [&h](const void* data, std::size_t n) {
+        const auto* p = static_cast<const unsigned char*>(data);
+        for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+    };
+    for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+        if (!w->WasActive) continue;
+        const float f[] = {w->Pos.x, w->Pos.y, w->Size.x, w->Size.y, w->ContentSize.x, w->ContentSize.y};
+        const bool bars[] = {w->ScrollbarX, w->ScrollbarY};
+        mix(&w->ID, sizeof w->ID);
+        mix(f, sizeof f);
+        mix(bars, sizeof bars);
+    }
+    const bool changed = h != last;
+    last = h;
+    streak = changed ? streak + 1 : 0;
+    return changed && streak <= kMaxSettlingFrames;
+}
 
 }  // namespace poems::ui

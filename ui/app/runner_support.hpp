@@ -23,4 +23,13 @@ constexpr int kFramesAfterInput = 3;
 // over several frames. Keep drawing while any of them are still queued.
 bool input_pending();
 
+// ImGui lays a window out from the previous frame's measurements: a card's auto-fit height, a
+// scrollbar that appears once the content outgrows the window (and narrows and rewraps it). So
+// after a change the layout can move for several frames; a frame drawn before it settles leaves a
+// stale picture on screen, and the next tap lands on what has since moved. Call once per frame,
+// after ImGui::Render(): true while any window's size, content size or scrollbars differ from the
+// frame before (at most kMaxSettlingFrames in a row, so a layout that never settles costs nothing).
+bool layout_settling();
+constexpr int kMaxSettlingFrames = 8;
+
 }  // namespace poems::ui

@@ -205,7 +205,7 @@ int main(int argc, char** argv) {
             std::rename((test_report + ".tmp").c_str(), test_report.c_str());
         }
 
-        frames_to_draw = app.animating() || input_pending() ? kFramesAfterInput : frames_to_draw - 1;
+        frames_to_draw = app.animating() || input_pending() || layout_settling() ? kFramesAfterInput : frames_to_draw - 1;
         if (app.quit_requested()) running = false;
         if (exit_after_frames > 0 && frames_drawn >= exit_after_frames) running = false;
     }

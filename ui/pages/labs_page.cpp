@@ -183,7 +183,7 @@ void draw_form(App& app, LabsState& s) {
     field_label("Test");
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
-    const bool combo_open = ImGui::BeginCombo("##test", test_label(tests[f.test]).c_str(), ImGuiComboFlags_HeightLarge);
+    const bool combo_open = ImGui::BeginCombo("##test", test_label(tests[f.test]).c_str(), ImGuiComboFlags_HeightRegular);
     ImGui::PopStyleVar();
     if (combo_open) {
         for (int i = 0; i < int(tests.size()); ++i) {
