@@ -72,8 +72,9 @@ export const currentPage = (page) => page.evaluate(() => UTF8ToString(Module._po
 export const namedItems = (page) => page.evaluate(() => JSON.parse(UTF8ToString(Module._poems_named_items())));
 
 // Clicks (or taps, on touch viewports) the centre of a named widget, then waits for the app to
-// draw the result.
-export async function press(page, name, { touch = false } = {}) {
+// draw the result. With `scroll`, first scrolls the widget into view, as a person would.
+export async function press(page, name, { touch = false, scroll = false } = {}) {
+  if (scroll) await reveal(page, name);
   const items = await namedItems(page);
   const r = items[name];
   if (!r) throw new Error(`no widget named "${name}" on screen; named: ${Object.keys(items).join(', ')}`);

@@ -1,16 +1,13 @@
 // Monitoring page in the browser: type a bad date (refused, nothing saved), then an ASCT date,
 // see the plan with its first item, and download the calendar file, at desktop and phone sizes.
-import { check, reveal, currentPage, launch, namedItems, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, currentPage, launch, namedItems, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
 import path from 'node:path';
 
 const server = await serve();
 const origin = server.url.replace(/\/$/, '');
 
-// Scrolls a widget into view first, as a person would (on a phone the form runs below the fold).
-async function tap(page, name, touch) {
-  await reveal(page, name);
-  await press(page, name, { touch });
-}
+// On a phone the form runs below the fold: scroll to each widget first, as a person would.
+const tap = (page, name, touch) => press(page, name, { touch, scroll: true });
 
 async function typeInto(page, name, text, touch) {
   await tap(page, name, touch);
