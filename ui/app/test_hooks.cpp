@@ -12,6 +12,8 @@ static std::map<std::string, ImVec4>& rects() {
     return r;
 }
 
+void clear_named_items() { rects().clear(); }
+
 void name_last_item(const std::string& name) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     rects()[name] = ImVec4(a.x, a.y, b.x, b.y);

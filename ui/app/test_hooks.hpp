@@ -7,6 +7,9 @@
 
 namespace poems::ui {
 
+// Forgets the names of the frame before, so a widget that is gone (a tick turned off, a card
+// closed, a row scrolled away) is gone for the tests too. Called at the start of every frame.
+void clear_named_items();
 // Records the last item's rectangle (ImGui::GetItemRectMin/Max) under `name`.
 void name_last_item(const std::string& name);
 // JSON object {"name": [x0, y0, x1, y1], ...} of every named widget of the last frame.

@@ -39,11 +39,13 @@ void touch_drag_scroll() {
         ImGuiWindow* w = scrollable_window_at(g.HoveredWindow);
         g_drag = {w ? w->ID : 0, false};
     }
+    ImGuiWindow* w = g_drag.window_id ? ImGui::FindWindowByID(g_drag.window_id) : nullptr;
     if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        // The last move can arrive with the lift: keep it, so the content ends under the finger.
+        if (w && g_drag.scrolling) ImGui::SetScrollY(w, w->Scroll.y - io.MouseDelta.y);
         g_drag = {};
         return;
     }
-    ImGuiWindow* w = g_drag.window_id ? ImGui::FindWindowByID(g_drag.window_id) : nullptr;
     if (!w) return;
     if (!g_drag.scrolling) {
         // Text fields and scrollbars own their drags.

@@ -302,7 +302,6 @@ void glossary_view(App& app, GuideState& s) {
     ImGui::BeginChild("glossary:body");
     keyboard_scrolling();
     if (begin_column("glossary:column", ImGui::GetContentRegionAvail().x)) {
-        const float em = ImGui::GetFontSize();
         for (std::size_t i : shown) {
             const GlossaryEntry& e = s.glossary[i];
             ImGui::PushID(e.id.c_str());
@@ -344,7 +343,6 @@ void references_view(App& app, GuideState&) {
     ImGui::BeginChild("references:body");
     keyboard_scrolling();
     if (begin_column("references:column", ImGui::GetContentRegionAvail().x)) {
-        const float em = ImGui::GetFontSize();
         big_text_begin();
         text_wrapped("The sources");
         big_text_end();
