@@ -49,6 +49,9 @@ frames_after=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["
 ok "the idle window drew $((frames_after - frames_before)) frames in 3 s"
 
 xdotool windowfocus --sync "$window" key ctrl+q
+# Wait at most 10 s for the app to go: a missed shortcut must fail here, not hang the suite.
+for _ in $(seq 100); do kill -0 $app_pid 2>/dev/null || break; sleep 0.1; done
+kill -0 $app_pid 2>/dev/null && fail "Ctrl+Q did not close the app within 10 s"
 status=0; wait $app_pid || status=$?
 [ $status = 0 ] || fail "exit status $status"
 grep -q "clean exit" "$work/out.txt" || fail "no clean exit: $(cat "$work/out.txt")"

@@ -121,8 +121,6 @@ void App::file_opened(const std::string& name, const std::string& text) {
 }
 
 void App::draw_frame() {
-    ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Q, false)) quit_requested_ = true;
     clear_named_items();
     touch_drag_scroll();
 

@@ -75,7 +75,6 @@ public:
     const Settings& settings() const { return settings_; }
     Settings& settings() { return settings_; }
     bool animating() const { return animating_; }
-    bool quit_requested() const { return quit_requested_; }
     bool embedded() const { return options_.embedded; }
 
     Page page() const { return page_; }
@@ -127,7 +126,6 @@ private:
     SaveStatus save_status_;
     std::vector<std::string> notices_;
     bool animating_ = false;
-    bool quit_requested_ = false;
 };
 
 // Fonts and theme, shared by both runners (ui/app/style.cpp).

@@ -157,6 +157,10 @@ int main(int argc, char** argv) {
         while (have) {
             ImGui_ImplSDL2_ProcessEvent(&event);
             if (event.type == SDL_QUIT) running = false;
+            // Ctrl+Q quits. Read from SDL's key event, which carries the modifiers held at that
+            // moment: ImGui applies a quick Ctrl release in the same frame as the Q and misses it.
+            if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_q && (event.key.keysym.mod & KMOD_CTRL))
+                running = false;
             if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
                 event.window.windowID == SDL_GetWindowID(window))
                 running = false;
@@ -206,7 +210,6 @@ int main(int argc, char** argv) {
         }
 
         frames_to_draw = app.animating() || input_pending() || layout_settling() ? kFramesAfterInput : frames_to_draw - 1;
-        if (app.quit_requested()) running = false;
         if (exit_after_frames > 0 && frames_drawn >= exit_after_frames) running = false;
     }
 
