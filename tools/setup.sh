@@ -11,7 +11,7 @@ SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 packages=(build-essential cmake ninja-build pkg-config dpkg-dev
           emscripten nodejs libsdl2-dev nlohmann-json3-dev
           chromium xvfb x11-apps xdotool imagemagick time
-          fonts-dejavu-core fonttools python3-icalendar libgl1-mesa-dri
+          fonts-dejavu-core fonttools python3-icalendar libgl1-mesa-dri librsvg2-bin
           clang libclang-rt-14-dev)
 
 need_apt=0
