@@ -8,7 +8,7 @@ tools/setup.sh >/dev/null
 tools/build-sdl2-wasm.sh
 export NODE_PATH=/usr/share/nodejs
 cmake --preset wasm-release >/dev/null
-cmake --build --preset wasm-release --target dist imgui-demo
+cmake --build --preset wasm-release --target dist imgui-demo bench-record-web
 cmake --preset native-release >/dev/null
 cmake --build --preset native-release --target poems-companion imgui-demo bench_record bench_schedule bench_centers
 node tools/bench/bench.mjs build/wasm-release build/native-release

@@ -47,6 +47,7 @@ std::unique_ptr<App> g_app;
 StyleState g_style;
 int g_frames_to_draw = kFramesAfterInput;
 long g_frames_drawn = 0;
+double g_last_frame_ms = 0;  // the last drawn frame's CPU time: app, ImGui and GL calls
 bool g_wanted_text_input = false;
 
 bool touch_device() {
@@ -95,6 +96,7 @@ void tick() {
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
 
+    const double frame_start = emscripten_get_now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
@@ -107,6 +109,7 @@ void tick() {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    g_last_frame_ms = emscripten_get_now() - frame_start;
     ++g_frames_drawn;
     if (g_frames_drawn == 1) {
         // The page hides its loading screen on this event; tests and the bench time it.
@@ -202,6 +205,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void poems_file_opened(const char* name, const c
 // For tests and the bench: how many frames were drawn, and which page is shown.
 extern "C" EMSCRIPTEN_KEEPALIVE long poems_frames_drawn() { return g_frames_drawn; }
 extern "C" EMSCRIPTEN_KEEPALIVE long poems_ticks() { return g_ticks; }
+extern "C" EMSCRIPTEN_KEEPALIVE double poems_last_frame_ms() { return g_last_frame_ms; }
 extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_current_page() { return g_app ? page_id(g_app->page()) : ""; }
 // The phone keyboard bridge (text_input.js).
 // Runs, now, the frames that the input queued so far causes (at most a few), and says whether an

@@ -21,7 +21,8 @@ const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-f
 
 const subjects = [
   { name: 'POEMS Companion', dir: path.join(wasmBuild, 'dist'), page: 'index.html',
-    files: ['index.html', 'boot.js', 'app.css', 'icon.svg', 'app.js', 'app.wasm'],
+    // Everything the page and its service worker's offline copy fetch: all of dist/ but the demo host.
+    files: null,
     native: path.join(nativeBuild, 'ui/poems-companion') },
   { name: 'bare ImGui demo', dir: path.join(wasmBuild, 'dist-baseline'), page: 'index.html',
     files: ['index.html', 'demo.js', 'demo.wasm'], native: path.join(nativeBuild, 'tools/bench/baseline/imgui-demo') },
@@ -33,7 +34,8 @@ const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2
 function sizes(s) {
   let raw = 0, gz = 0;
   const rows = [];
-  for (const f of s.files) {
+  const files = s.files || fs.readdirSync(s.dir).filter((f) => !f.startsWith('.') && !f.startsWith('demo-host')).sort();
+  for (const f of files) {
     const p = path.join(s.dir, f);
     if (!fs.existsSync(p)) continue;
     const data = fs.readFileSync(p);
@@ -139,5 +141,23 @@ row('first frame, native', (r) => r.native ? r.native.firstFrame.toFixed(0) + ' 
 row('peak RSS, native', (r) => r.native ? (r.native.rssKb / 1024).toFixed(1) + ' MB' : 'not built');
 console.log('');
 for (const r of results) console.log(`${r.s.name}: ${r.size.rows.join(', ')}`);
+// Saving and loading a ten-year record in the browser (tools/bench/record_web), if it was built.
+const recordBench = path.join(wasmBuild, 'bench-record');
+if (fs.existsSync(path.join(recordBench, 'index.html'))) {
+  const server = await serve(recordBench);
+  const context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'poems-bench-')), {
+    executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
+  const page = context.pages()[0];
+  const lines = [];
+  const done = new Promise((resolve) => page.on('console', (m) => {
+    if (m.text().startsWith('bench-record:')) resolve(m.text()); else lines.push(m.text());
+  }));
+  await page.goto(server.url + 'index.html');
+  const end = await Promise.race([done, new Promise((r) => setTimeout(() => r('bench-record: timed out'), 120000))]);
+  console.log(`\nrecord save/load in the browser (Chromium, Emscripten MEMFS; ${end}):`);
+  for (const l of lines) console.log('  ' + l);
+  await context.close();
+  server.stop();
+}
 const [app, base] = results;
 console.log(`\nbudget: app transfer ${kb(app.size.gz)} gzip (<= 1024 KB), first frame ${(app.browser.firstFrame / base.browser.firstFrame).toFixed(2)} x the demo's (<= 1.5), idle ${app.browser.idleFps.toFixed(2)} frames/s (<= 1)`);
