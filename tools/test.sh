@@ -10,14 +10,27 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
-tools/build-sdl2-wasm.sh
 export NODE_PATH=/usr/share/nodejs   # Debian's Emscripten needs Debian's acorn
 
-echo "== building the browser app and the wasm core tests (build/wasm-release)"
-cmake --preset wasm-release >/dev/null
-cmake --build --preset wasm-release
+# The browser side (SDL2 for WebAssembly once, then the app and the wasm core tests) builds in the
+# background while the native side builds: SDL2's configure step waits on one emcc at a time and
+# would leave the second core idle for minutes.
+mkdir -p build
+wasm_log=build/wasm-release.log
+echo "== building the browser app and the wasm core tests (build/wasm-release; log in $wasm_log)"
+( tools/build-sdl2-wasm.sh && cmake --preset wasm-release >/dev/null && cmake --build --preset wasm-release ) \
+  > "$wasm_log" 2>&1 &
+wasm_pid=$!
+trap 'kill $wasm_pid 2>/dev/null || true' EXIT
 echo "== building the native core, CLI, content check, desktop app and tests (build/native-debug)"
 cmake --preset native-debug >/dev/null
 cmake --build --preset native-debug
+if ! wait $wasm_pid; then
+  tail -50 "$wasm_log"
+  echo "the browser build failed: see $wasm_log" >&2
+  exit 1
+fi
+trap - EXIT
+tail -3 "$wasm_log"
 echo "== running the tests"
 ctest --test-dir build/native-debug --output-on-failure "$@"
