@@ -54,6 +54,17 @@ try {
   items = await namedItems(page);
   check(!!items[`checklist:item:${FIRST}:on`], 'a tap still ticks the step');
   check(await currentPage(page) === 'checklist', 'no drag followed a link or changed the page');
+  // The Guide, a long page, scrolls the same way.
+  await press(page, 'nav:guide', { touch: true });
+  check(await currentPage(page) === 'guide', 'tapping Guide opens the Guide');
+  const sections = async () => Object.entries(await namedItems(page)).filter(([n]) => n.startsWith('guide:section:'));
+  const [name, r0] = (await sections()).filter(([, r]) => r[1] > 250 && r[1] < 600)[0] || [];
+  check(!!name, `a chapter heading is on screen (${name})`);
+  await drag(page, cdp, 195, 650, -80);
+  const r1 = (await namedItems(page))[name];
+  check(r1 && Math.abs(r0[1] - r1[1] - 80) <= 12, `the Guide moved with the finger (${r1 ? (r0[1] - r1[1]).toFixed(0) : "?"} px for 80)`);
+  await page.screenshot({ path: path.join(shotDir, 'touch-phone-guide-dragged.png') });
+  check(await currentPage(page) === 'guide', 'the drag followed no link');
   check(problems.length === 0, `no console errors or failed requests${problems.length ? ': ' + problems.join('; ') : ''}`);
   await context.close();
 } catch (e) {
