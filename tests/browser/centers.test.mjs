@@ -7,7 +7,7 @@
 //    remote filter leaves Mayo Clinic and UCLH.
 //  - phone, touch: the remote filter and a card by taps, everything within the phone's width.
 // Screenshots: <shotDir>/centers-desktop-*.png, centers-phone-*.png.
-import { check, reveal, currentPage, framesDrawn, launch, namedItems, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, reveal, currentPage, launch, namedItems, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
 import path from 'node:path';
 
 const ALL = 'center.mayo,center.cleveland,center.dana_farber,center.uclh,center.aphp,center.pumch,center.chiba,center.ncc_tokyo';

@@ -8,7 +8,7 @@
 // Note: the named-widget map keeps names from earlier frames, so every check here looks for a
 // name that only a drawing of the new state can have produced.
 // Screenshots: <shotDir>/checklist-desktop-*.png, checklist-phone-*.png.
-import { check, reveal, currentPage, framesDrawn, launch, namedItems, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, reveal, currentPage, launch, namedItems, openApp, press, serve, shotDir, watch } from './lib.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,10 +16,7 @@ import path from 'node:path';
 const FIRST = 'checklist.suspect.ask_mprotein_tests';
 const FAMILY_STEP = 'checklist.family.recovery_takes_years';
 
-async function tap(page, name, touch) {
-  await reveal(page, name);
-  await press(page, name, { touch });
-}
+const tap = (page, name, touch) => press(page, name, { touch, scroll: true });
 
 const server = await serve();
 const origin = server.url.replace(/\/$/, '');

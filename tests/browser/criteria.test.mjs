@@ -7,7 +7,7 @@
 //    negative SPEP) gives incomplete with the SPEP warning; a negative VEGF is refused next to
 //    the field and what was typed stays.
 // Screenshots: <shotDir>/criteria-desktop-*.png, criteria-phone-*.png.
-import { check, reveal, currentPage, framesDrawn, launch, namedItems, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, reveal, currentPage, launch, namedItems, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
