@@ -26,6 +26,12 @@ ImGuiWindow* scrollable_window_at(ImGuiWindow* w) {
     return w;
 }
 
+// Moves the content of `w` with the finger: a finger moving up scrolls down.
+void scroll_with_finger(ImGuiWindow* w, ImVec2 finger_moved) {
+    ImGui::SetScrollY(w, w->Scroll.y - finger_moved.y);
+    ImGui::SetScrollX(w, w->Scroll.x - finger_moved.x);
+}
+
 }  // namespace
 
 void touch_drag_scroll() {
@@ -42,7 +48,7 @@ void touch_drag_scroll() {
     ImGuiWindow* w = g_drag.window_id ? ImGui::FindWindowByID(g_drag.window_id) : nullptr;
     if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
         // The last move can arrive with the lift: keep it, so the content ends under the finger.
-        if (w && g_drag.scrolling) ImGui::SetScrollY(w, w->Scroll.y - io.MouseDelta.y);
+        if (w && g_drag.scrolling) scroll_with_finger(w, io.MouseDelta);
         g_drag = {};
         return;
     }
@@ -61,12 +67,10 @@ void touch_drag_scroll() {
         g_drag.scrolling = true;
         ImGui::ClearActiveID();  // the press becomes a scroll: its widget must not fire on release
         // Catch up with the distance already moved, so the content stays under the finger.
-        ImGui::SetScrollY(w, w->Scroll.y - moved.y);
-        ImGui::SetScrollX(w, w->Scroll.x - moved.x);
+        scroll_with_finger(w, moved);
         return;
     }
-    ImGui::SetScrollY(w, w->Scroll.y - io.MouseDelta.y);
-    ImGui::SetScrollX(w, w->Scroll.x - io.MouseDelta.x);
+    scroll_with_finger(w, io.MouseDelta);
 }
 
 }  // namespace poems::ui
