@@ -1,8 +1,10 @@
 // The browser runner: SDL2 over WebGL2 in a <canvas> that fills the page.
 //
 // emscripten_set_main_loop calls tick() on every animation frame, but tick() draws only after
-// input (or while something animates): an idle page costs a cheap event poll per frame and no
-// drawing at all, instead of stock ImGui's 60 full redraws a second.
+// input (or while something animates), and once nothing is left to draw it pauses the loop:
+// an idle page runs no code at all, instead of stock ImGui's 60 full redraws a second.
+// wake_on_input.js restarts the loop on any input event; the callbacks from the page's side
+// (storage, files, the text field) restart it through redraw_soon().
 //
 // The page tells the app what to show through the URL: ?view=criteria|checklist|monitoring|labs|
 // centers|guide|settings, &theme=light|dark, and &today=YYYY-MM-DD to pin the date (tests,
@@ -49,6 +51,16 @@ int g_frames_to_draw = kFramesAfterInput;
 long g_frames_drawn = 0;
 double g_last_frame_ms = 0;  // the last drawn frame's CPU time: app, ImGui and GL calls
 bool g_wanted_text_input = false;
+bool g_sleeping = false;  // the main loop is paused until redraw_soon()
+
+// Draws the next few frames, restarting the main loop if it sleeps.
+void redraw_soon() {
+    g_frames_to_draw = kFramesAfterInput;
+    if (g_sleeping) {
+        g_sleeping = false;
+        emscripten_resume_main_loop();
+    }
+}
 
 bool touch_device() {
     return EM_ASM_INT({ return (navigator.maxTouchPoints || 0) > 0 || ('ontouchstart' in window) ? 1 : 0; }) != 0;
@@ -85,7 +97,13 @@ void tick() {
         ImGui_ImplSDL2_ProcessEvent(&event);
         g_frames_to_draw = kFramesAfterInput;
     }
-    if (g_frames_to_draw == 0) return;
+    if (g_frames_to_draw == 0) {
+        if (!g_sleeping) {
+            g_sleeping = true;
+            emscripten_pause_main_loop();
+        }
+        return;
+    }
 
     int window_w = 0, drawable_w = 0, h = 0;
     SDL_GetWindowSize(g_window, &window_w, &h);
@@ -153,6 +171,7 @@ void install_browser_bridges() {
     EM_ASM({
         Module.poemsInstallBridges(UTF8ToString($0));
         Module.poemsInstallTextInput();
+        Module.poemsInstallWake();
     }, kRecordDir);
 }
 
@@ -187,24 +206,28 @@ poems::Date browser_today() {
 extern "C" EMSCRIPTEN_KEEPALIVE void poems_storage_ready(const char* error) {
     g_storage_error = error ? error : "";
     g_storage_ready = true;
-    g_frames_to_draw = kFramesAfterInput;
+    redraw_soon();
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void poems_persist_done(int ok, const char* error) {
     if (g_app)
         g_app->persist_finished(ok != 0, ok ? std::string() : "the browser refused to store the data (" + std::string(error) +
                                                                  "). Use Export to keep a copy.");
-    g_frames_to_draw = kFramesAfterInput;
+    redraw_soon();
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void poems_file_opened(const char* name, const char* text, int ok) {
     if (g_app) g_app->file_opened(name, ok ? text : "");
-    g_frames_to_draw = kFramesAfterInput;
+    redraw_soon();
 }
 
 // For tests and the bench: how many frames were drawn, and which page is shown.
 extern "C" EMSCRIPTEN_KEEPALIVE long poems_frames_drawn() { return g_frames_drawn; }
 extern "C" EMSCRIPTEN_KEEPALIVE long poems_ticks() { return g_ticks; }
+// wake_on_input.js: an input event arrived.
+extern "C" EMSCRIPTEN_KEEPALIVE void poems_wake() {
+    if (g_sleeping) redraw_soon();
+}
 extern "C" EMSCRIPTEN_KEEPALIVE double poems_last_frame_ms() { return g_last_frame_ms; }
 extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_current_page() { return g_app ? page_id(g_app->page()) : ""; }
 // The phone keyboard bridge (text_input.js).
@@ -221,7 +244,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int poems_wants_text_input() { return g_app && I
 extern "C" EMSCRIPTEN_KEEPALIVE void poems_text_typed(const char* utf8) {
     if (!g_app) return;
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
-    g_frames_to_draw = kFramesAfterInput;
+    redraw_soon();
 }
 // A key pressed and released, with modifiers held around it (1 Ctrl, 2 Shift).
 extern "C" EMSCRIPTEN_KEEPALIVE void poems_text_key(const char* dom_key, int mods) {
@@ -234,7 +257,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void poems_text_key(const char* dom_key, int mod
     io.AddKeyEvent(key, false);
     if (mods & 2) io.AddKeyEvent(ImGuiMod_Shift, false);
     if (mods & 1) io.AddKeyEvent(ImGuiMod_Ctrl, false);
-    g_frames_to_draw = kFramesAfterInput;
+    redraw_soon();
 }
 // For tests: the text of the active ImGui text field ("" when none is active).
 extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_active_text() {

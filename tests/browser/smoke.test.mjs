@@ -1,7 +1,8 @@
 // Browser smoke test: load the served page in headless Chromium at desktop and phone sizes, wait
 // for the first frame, press a navigation button, check the page changed, save screenshots, and
-// fail on any console error, failed request or request leaving the app's origin.
-import { check, currentPage, launch, openApp, press, serve, shotDir, watch } from './lib.mjs';
+// fail on any console error, failed request or request leaving the app's origin. It also checks
+// that an idle page runs no code (the main loop sleeps) and that input and resizes wake it.
+import { check, currentPage, framesDrawn, launch, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
 import path from 'node:path';
 
 const server = await serve();
@@ -22,6 +23,21 @@ try {
     check(canvas.cssW === page.viewportSize().width, `the canvas fills the viewport width (${canvas.cssW} px)`);
     check(canvas.w === Math.floor(canvas.cssW * canvas.dpr),
           `the canvas renders at devicePixelRatio ${canvas.dpr} (${canvas.w} device px)`);
+    await settled(page);
+    const ticks = () => page.evaluate(() => Module._poems_ticks());
+    const idleFrom = [await framesDrawn(page), await ticks()];
+    await page.waitForTimeout(1000);
+    const idleTo = [await framesDrawn(page), await ticks()];
+    check(idleTo[0] === idleFrom[0] && idleTo[1] === idleFrom[1],
+          `idle for 1 s: no frame drawn and the main loop asleep (${idleTo[0] - idleFrom[0]} frames, ${idleTo[1] - idleFrom[1]} ticks)`);
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: size.width - 40, height: size.height });
+    await page.waitForFunction((n) => Module._poems_frames_drawn() > n, idleTo[0], { timeout: 5000 });
+    await settled(page);
+    await page.setViewportSize(size);
+    await page.waitForFunction((w) => document.getElementById('canvas').clientWidth === w, size.width);
+    await settled(page);
+    check(await framesDrawn(page) > idleTo[0], 'a resize wakes the sleeping app and it draws again');
     const before = await page.screenshot();
     await page.screenshot({ path: path.join(shotDir, `smoke-${viewport}-criteria.png`) });
     await press(page, 'nav:checklist', { touch });
