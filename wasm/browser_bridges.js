@@ -8,6 +8,7 @@ Module.poemsInstallBridges = function (dir) {
   FS.mkdir(dir);
   FS.mount(IDBFS, {}, dir);
   Module.poemsStorage = 'loading';
+  performance.mark('poems:storage-asked');
   FS.syncfs(true, function (err) {
     Module.poemsStorage = err ? 'error' : 'idbfs';
     callWithString('_poems_storage_ready', err ? String(err.message || err) : '');

@@ -62,6 +62,12 @@ void redraw_soon() {
     }
 }
 
+// A point in the start-up, for the bench's breakdown of time to first frame (performance.mark
+// entries named "poems:...", read with performance.getEntriesByType('mark')).
+void startup_mark(const char* name) {
+    EM_ASM({ performance.mark(UTF8ToString($0)); }, name);
+}
+
 bool touch_device() {
     return EM_ASM_INT({ return (navigator.maxTouchPoints || 0) > 0 || ('ontouchstart' in window) ? 1 : 0; }) != 0;
 }
@@ -82,15 +88,43 @@ std::string url_param(const char* name) {
 long g_ticks = 0;
 Platform browser_platform();
 
+// Builds the font atlas again when the text size or the pixel ratio changed (and the first time).
+void refresh_fonts(const Settings& settings) {
+    int window_w = 0, drawable_w = 0, h = 0;
+    SDL_GetWindowSize(g_window, &window_w, &h);
+    SDL_GL_GetDrawableSize(g_window, &drawable_w, &h);
+    const float pixel_ratio = window_w > 0 ? float(drawable_w) / float(window_w) : 1.0f;
+    if (refresh_style(g_style, settings, pixel_ratio, touch_device())) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        if (g_frames_drawn == 0) startup_mark("poems:fonts-built");
+    }
+}
+
+// The record can be read now: the app loads it, and tests and the bench are told.
+void open_record() {
+    g_app->load_record();
+    if (!g_storage_error.empty())
+        g_app->persist_finished(false, "this browser is not letting the app keep data (" + g_storage_error +
+                                           "). What you enter will be lost when this page closes; use Export to keep a copy.");
+    startup_mark("poems:record-opened");
+    EM_ASM({
+        window.poemsRecordOpenedAt = performance.now();
+        window.poemsRecordOpenedAfterFrame = $0;  // the frames drawn before the record showed
+        window.dispatchEvent(new Event('poems-record-opened'));
+    }, g_frames_drawn);
+}
+
 void tick() {
     ++g_ticks;
     if (!g_app) {
-        // The record must be read from IndexedDB before the app exists: it loads it at creation.
-        if (!g_storage_ready) return;
+        // The browser reads IndexedDB off the main thread and needs the main thread free to
+        // finish, so the app does not wait for it: it shows its pages at once, disabled until
+        // the record arrives (poems_storage_ready), usually a fraction of a second later.
+        g_options.record_arrives_later = !g_storage_ready;
         g_app = std::make_unique<App>(g_options, browser_platform());
-        if (!g_storage_error.empty())
-            g_app->persist_finished(false, "this browser is not letting the app keep data (" + g_storage_error +
-                                               "). What you enter will be lost when this page closes; use Export to keep a copy.");
+        startup_mark("poems:app-created");
+        if (g_storage_ready) open_record();
     }
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
@@ -104,15 +138,7 @@ void tick() {
         }
         return;
     }
-
-    int window_w = 0, drawable_w = 0, h = 0;
-    SDL_GetWindowSize(g_window, &window_w, &h);
-    SDL_GL_GetDrawableSize(g_window, &drawable_w, &h);
-    const float pixel_ratio = window_w > 0 ? float(drawable_w) / float(window_w) : 1.0f;
-    if (refresh_style(g_style, g_app->settings(), pixel_ratio, touch_device())) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    refresh_fonts(g_app->settings());
 
     const double frame_start = emscripten_get_now();
     ImGui_ImplOpenGL3_NewFrame();
@@ -132,6 +158,7 @@ void tick() {
     if (g_frames_drawn == 1) {
         // The page hides its loading screen on this event; tests and the bench time it.
         EM_ASM({
+            performance.mark('poems:first-frame');
             window.poemsFirstFrameAt = performance.now();
             window.dispatchEvent(new Event('poems-first-frame'));
         });
@@ -206,6 +233,8 @@ poems::Date browser_today() {
 extern "C" EMSCRIPTEN_KEEPALIVE void poems_storage_ready(const char* error) {
     g_storage_error = error ? error : "";
     g_storage_ready = true;
+    startup_mark("poems:storage-read");
+    if (g_app) open_record();
     redraw_soon();
 }
 
@@ -280,6 +309,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_named_items() {
 }
 
 int main() {
+    startup_mark("poems:main");
+    // Start reading the record from IndexedDB first: it proceeds while the rest starts up.
+    install_browser_bridges();
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
         return 1;
@@ -301,6 +333,7 @@ int main() {
         return 1;
     }
     SDL_GL_MakeCurrent(g_window, gl);
+    startup_mark("poems:gl-ready");
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -319,8 +352,6 @@ int main() {
          EM_ASM_INT({ return window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0; }) != 0);
     auto pinned = poems::parse_date(url_param("today"));
     g_options.today = pinned ? *pinned : browser_today();
-    install_browser_bridges();
-
     emscripten_set_main_loop(tick, 0, true);
     return 0;
 }

@@ -4,6 +4,7 @@
 // person when a new version has arrived. Used by index.html and embed.html (data-embed="1").
 'use strict';
 (function () {
+  performance.mark('poems:boot');  // start-up marks "poems:..." (main_wasm.cpp), for the bench
   const embedded = document.body.dataset.embed === '1';
   const theme = new URLSearchParams(location.search).get('theme');
   if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
@@ -29,8 +30,14 @@
   window.poemsFatal = (why) => fatal(reasons[why] || why);
 
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') return fatal(reasons.wasm);
+  // Fetch and compile app.wasm from here on, while app.js downloads and parses, rather than after
+  // app.js has run: it is most of the start-up time. app.js takes the module through
+  // Module.instantiateWasm below.
+  const compiled = compileWasm('app.wasm');
+  compiled.catch(() => {});  // reported when app.js asks for it
   const probe = document.createElement('canvas');
   if (!probe.getContext('webgl2')) return fatal(reasons.webgl2);
+  performance.mark('poems:webgl2-probed');
 
   window.addEventListener('poems-first-frame', () => {
     statusBox.classList.add('hidden');
@@ -41,6 +48,11 @@
 
   window.Module = {
     poemsEmbedded: embedded,
+    instantiateWasm: (imports, receive) => {
+      compiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
+        .catch((err) => fatal('The app could not be started (' + err.message + '). Check the connection and reload the page.'));
+      return {};  // the exports arrive through receive()
+    },
     canvas: document.getElementById('canvas'),
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
@@ -54,20 +66,33 @@
   };
   const script = document.createElement('script');
   script.src = 'app.js';
+  script.onload = () => performance.mark('poems:app-js-run');
   script.onerror = () => fatal('The app could not be loaded. Check the connection and reload the page.');
   document.body.appendChild(script);
+
+  // Streaming compilation needs the server to send .wasm as application/wasm; a static host that
+  // does not gets the slower path instead of a failure.
+  function compileWasm(url) {
+    const slow = () => fetch(url, { credentials: 'same-origin' }).then((r) => {
+      if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
+      return r.arrayBuffer();
+    }).then((bytes) => WebAssembly.compile(bytes));
+    if (typeof WebAssembly.compileStreaming !== 'function') return slow();
+    return WebAssembly.compileStreaming(fetch(url, { credentials: 'same-origin' })).catch(slow);
+  }
 
   // Offline: sw.js keeps the app's files. It needs http(s) (localhost counts); from a file:// page
   // the app simply runs without it. A page that was already controlled and sees its controller
   // change is running an older build than the one now installed: say so, never stay silent.
-  // The worker is registered after the first frame, so that filling its cache never slows the
-  // start; the browser itself checks for a new sw.js on every visit.
+  // The worker is registered once the app has started and read the record: filling its cache
+  // shares the browser's storage with IndexedDB and would delay the record by a second or more.
+  // The browser itself checks for a new sw.js on every visit.
   function offline() {
     if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
     const sw = navigator.serviceWorker;
     const hadController = !!sw.controller;
     sw.addEventListener('controllerchange', () => { if (hadController) showUpdated(); });
-    window.addEventListener('poems-first-frame', () => {
+    window.addEventListener('poems-record-opened', () => {
       sw.register('sw.js', { updateViaCache: 'none' }).then((registration) => {
         // A page left open for days (a phone's home-screen app) still looks for updates.
         setInterval(() => registration.update().catch(() => {}), 6 * 60 * 60 * 1000);

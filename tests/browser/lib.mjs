@@ -61,10 +61,7 @@ export function watch(page, origin) {
 
 export async function openApp(page, url, { timeout = 60000 } = {}) {
   await page.goto(url);
-  await page.waitForFunction(() => window.poemsFirstFrameAt !== undefined || document.body.dataset.state === 'error',
-                             null, { timeout });
-  const state = await page.evaluate(() => document.body.dataset.state);
-  if (state !== 'ready') throw new Error(`the app did not start: ${await page.textContent('#status-text')}`);
+  await firstFrame(page, { timeout });
 }
 
 export const framesDrawn = (page) => page.evaluate(() => Module._poems_frames_drawn());
@@ -137,12 +134,15 @@ export async function reveal(page, name, { pane } = {}) {
   throw new Error(`could not scroll "${name}" into view`);
 }
 
-// Waits for the app's first frame after a navigation that openApp did not start (reload, a link).
+// Waits for the app's first frame after a navigation that openApp did not start (reload, a link),
+// then for the saved record: the pages show before it is read, but take input only after.
 export async function firstFrame(pageOrFrame, { timeout = 60000 } = {}) {
   await pageOrFrame.waitForFunction(() => window.poemsFirstFrameAt !== undefined || document.body?.dataset.state === 'error',
                                     null, { timeout });
   const state = await pageOrFrame.evaluate(() => document.body.dataset.state);
   if (state !== 'ready') throw new Error(`the app did not start: ${await pageOrFrame.textContent('#status-text')}`);
+  await pageOrFrame.waitForFunction(() => window.poemsRecordOpenedAt !== undefined &&
+                                          Module._poems_frames_drawn() > window.poemsRecordOpenedAfterFrame, null, { timeout });
 }
 
 // The mean brightness (0 black .. 1 white) of a PNG screenshot, decoded by the browser itself in a

@@ -70,7 +70,7 @@ function cpuSeconds(marker) {
 
 async function browserFigures(s) {
   const server = await serve(s.dir);
-  const firstFrames = [];
+  const firstFrames = [], marks = [];
   let idleFps = 0, idleCpu = 0;
   for (let run = 0; run < 3; ++run) {
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'poems-bench-'));
@@ -80,6 +80,16 @@ async function browserFigures(s) {
     await page.goto(server.url + s.page);
     await page.waitForFunction(() => window.poemsFirstFrameAt !== undefined, null, { timeout: 60000 });
     firstFrames.push(await page.evaluate(() => window.poemsFirstFrameAt));
+    // Where the start-up time went: the app's "poems:..." marks and when its files arrived.
+    marks.push(await page.evaluate(() => {
+      const at = {};
+      for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('poems:')) at[m.name.slice(6)] = m.startTime;
+      for (const r of performance.getEntriesByType('resource')) {
+        const file = r.name.split('/').pop();
+        if (/\.(js|wasm)$/.test(file)) at[file + ' received'] = r.responseEnd;
+      }
+      return at;
+    }));
     if (run === 0) {
       await page.waitForTimeout(2000);  // let start-up settle
       const f0 = await page.evaluate(() => Module._poems_frames_drawn());
@@ -94,7 +104,8 @@ async function browserFigures(s) {
     fs.rmSync(profile, { recursive: true, force: true });
   }
   server.stop();
-  return { firstFrame: median(firstFrames), idleFps, idleCpu };
+  const phases = Object.keys(marks[0]).map((k) => [k, median(marks.map((m) => m[k] ?? NaN))]).sort((a, b) => a[1] - b[1]);
+  return { firstFrame: median(firstFrames), idleFps, idleCpu, phases };
 }
 
 function nativeFigures(s) {
@@ -158,6 +169,11 @@ if (fs.existsSync(path.join(recordBench, 'index.html'))) {
   for (const l of lines) console.log('  ' + l);
   await context.close();
   server.stop();
+}
+for (const r of results) {
+  if (r.browser.phases.length < 2) continue;
+  console.log(`\n${r.s.name}, start-up in the browser (median ms since navigation):`);
+  console.log('  ' + r.browser.phases.map(([k, t]) => `${k} ${t.toFixed(0)}`).join(', '));
 }
 const [app, base] = results;
 console.log(`\nbudget: app transfer ${kb(app.size.gz)} gzip (<= 1024 KB), first frame ${(app.browser.firstFrame / base.browser.firstFrame).toFixed(2)} x the demo's (<= 1.5), idle ${app.browser.idleFps.toFixed(2)} frames/s (<= 1)`);

@@ -43,11 +43,11 @@ bool page_from_id(const std::string& id, Page& out) {
     return false;
 }
 
-App::App(AppOptions options, Platform platform)
+App::App(AppOptions options, Platform platform, AppDataLoad data)
     : options_(std::move(options)), platform_(std::move(platform)), settings_(options_.settings),
-      page_(options_.start_page) {
-    data_ = load_app_data(data_error_);
-    load_record_from_store();
+      page_(options_.start_page), data_(std::move(data.data)), data_error_(std::move(data.error)) {
+    if (options_.record_arrives_later) save_status_ = {SaveStatus::State::loading, {}};
+    else load_record_from_store();
 }
 
 void App::open(Page p) { page_ = p; }
@@ -63,7 +63,7 @@ std::string App::take_item_to_show() { return std::exchange(item_to_show_, {}); 
 
 void App::load_record_from_store() {
     if (platform_.record_dir.empty()) return;  // no storage (e.g. an embed that keeps nothing)
-    StoreLoad loaded = load_record(platform_.record_dir);
+    StoreLoad loaded = poems::load_record(platform_.record_dir);
     record_ = std::move(loaded.record);
     notices_ = std::move(loaded.messages);
     if (loaded.read_only) {
@@ -73,8 +73,15 @@ void App::load_record_from_store() {
     }
 }
 
+void App::load_record() {
+    if (record_loaded()) return;
+    save_status_ = {};
+    load_record_from_store();
+}
+
 void App::record_changed() {
-    if (save_status_.state == SaveStatus::State::read_only || platform_.record_dir.empty()) return;
+    // While loading, saving would write over the stored record before it was read.
+    if (!record_loaded() || save_status_.state == SaveStatus::State::read_only || platform_.record_dir.empty()) return;
     SaveResult saved = save_record(platform_.record_dir, record_);
     if (!saved.ok) {
         // Nothing on disk was touched; what the person entered stays in memory and on screen.
@@ -95,6 +102,7 @@ void App::replace_record(Record r) {
 }
 
 std::string App::delete_all_data() {
+    if (!record_loaded()) return "Your saved record is still being opened; nothing was deleted.";
     if (platform_.record_dir.empty()) {
         record_ = {};
         return "Everything you entered has been cleared.";
@@ -112,7 +120,7 @@ std::string App::delete_all_data() {
 }
 
 void App::persist_finished(bool ok, const std::string& error) {
-    if (save_status_.state == SaveStatus::State::read_only) return;
+    if (save_status_.state == SaveStatus::State::read_only || !record_loaded()) return;
     save_status_ = ok ? SaveStatus{SaveStatus::State::saved, {}} : SaveStatus{SaveStatus::State::failed, error};
 }
 
@@ -164,7 +172,10 @@ void App::draw_frame() {
     const float page_h = narrow && !options_.embedded ? -bottom_nav_h : 0.0f;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, style.WindowPadding);
     ImGui::BeginChild("page", ImVec2(0, page_h), ImGuiChildFlags_AlwaysUseWindowPadding);
+    // Until the record is read, the page shows but takes no input: nothing typed can be lost.
+    ImGui::BeginDisabled(!record_loaded());
     draw_page();
+    ImGui::EndDisabled();
     ImGui::EndChild();
     ImGui::PopStyleVar();
 
@@ -196,6 +207,7 @@ void App::draw_header(float width) {
     ImGui::TextWrapped("Informs, never diagnoses: only a doctor can diagnose POEMS syndrome.");
     ImGui::PopStyleColor();
     switch (save_status_.state) {
+        case SaveStatus::State::loading: ImGui::TextDisabled("Opening your saved record..."); break;
         case SaveStatus::State::saved: ImGui::TextDisabled("Saved on this device"); break;
         case SaveStatus::State::saving: ImGui::TextDisabled("Saving..."); break;
         case SaveStatus::State::failed:

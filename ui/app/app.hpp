@@ -57,17 +57,21 @@ struct AppOptions {
     bool embedded = false;  // inside another site's page: no app navigation, one view
     Settings settings;
     Date today;             // injected: the runner reads the clock, tests pin it
+    // The platform's storage is not readable yet (the browser reads IndexedDB asynchronously):
+    // pages show at once but stay disabled until the runner calls App::load_record().
+    bool record_arrives_later = false;
 };
 
 // The state of saving, shown in the header: people must always know their data is safe.
 struct SaveStatus {
-    enum class State { saved, saving, failed, read_only } state = State::saved;
+    // loading: the record is still being read (the browser's IndexedDB); nothing can change it yet.
+    enum class State { loading, saved, saving, failed, read_only } state = State::saved;
     std::string message;  // for failed / read_only: why, in plain words
 };
 
 class App {
 public:
-    App(AppOptions options, Platform platform);
+    App(AppOptions options, Platform platform, AppDataLoad data = load_app_data());
 
     // Builds the ImGui windows for one frame.
     void draw_frame();
@@ -93,6 +97,9 @@ public:
     Record& record() { return record_; }
     const Record& record() const { return record_; }
     void record_changed();
+    // For a runner that set record_arrives_later: the storage is readable now.
+    void load_record();
+    bool record_loaded() const { return save_status_.state != SaveStatus::State::loading; }
     // Replaces the whole record (import): saved at once.
     void replace_record(Record r);
     // "Delete all my data": removes the record and its backups from this device; returns what

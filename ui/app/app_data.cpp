@@ -4,12 +4,12 @@
 
 namespace poems::ui {
 
-std::shared_ptr<const AppData> load_app_data(std::string& error) {
+AppDataLoad load_app_data() {
     ContentLoad loaded = load_content(embedded_content_files());
     Problems problems = std::move(loaded.problems);
     auto data = std::make_shared<AppData>();
     if (loaded.content) {
-        data->content = *loaded.content;
+        data->content = std::move(*loaded.content);
         const Content& c = data->content;
         auto need = [&](const char* topic) -> const Json& {
             static const Json empty = Json::object();
@@ -26,12 +26,10 @@ std::shared_ptr<const AppData> load_app_data(std::string& error) {
         data->centers = load_centers(need("centers"), problems, "centers.json");
         data->center_index = build_center_search_index(data->centers.centers, data->centers.regions);
     }
-    if (!problems.empty()) {
-        error.clear();
-        for (const auto& p : problems) error += p.to_string() + "\n";
-        return nullptr;
-    }
-    return data;
+    AppDataLoad out;
+    for (const auto& p : problems) out.error += p.to_string() + "\n";
+    if (problems.empty()) out.data = std::move(data);
+    return out;
 }
 
 }  // namespace poems::ui

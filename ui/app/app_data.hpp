@@ -28,8 +28,14 @@ struct AppData {
     CenterSearchIndex center_index;
 };
 
-// Loads the embedded content. On failure returns nullptr and fills `error` with every problem,
+// The embedded content, loaded: `data` on success, else nullptr and `error` with every problem,
 // one per line (the build checks content, so this means a broken build, never the person's fault).
-std::shared_ptr<const AppData> load_app_data(std::string& error);
+struct AppDataLoad {
+    std::shared_ptr<const AppData> data;
+    std::string error;
+};
+// A runner may call this early (the browser's, while IndexedDB is still being read) and hand
+// the result to App.
+AppDataLoad load_app_data();
 
 }  // namespace poems::ui
