@@ -35,10 +35,6 @@
   // Module.instantiateWasm below.
   const compiled = compileWasm('app.wasm');
   compiled.catch(() => {});  // reported when app.js asks for it
-  const probe = document.createElement('canvas');
-  if (!probe.getContext('webgl2')) return fatal(reasons.webgl2);
-  performance.mark('poems:webgl2-probed');
-
   window.addEventListener('poems-first-frame', () => {
     statusBox.classList.add('hidden');
     document.body.dataset.state = 'ready';
@@ -69,6 +65,15 @@
   script.onload = () => performance.mark('poems:app-js-run');
   script.onerror = () => fatal('The app could not be loaded. Check the connection and reload the page.');
   document.body.appendChild(script);
+
+  // Probed while app.js downloads (the first WebGL context also starts the browser's GPU side,
+  // which the app's own context then finds ready).
+  const probe = document.createElement('canvas');
+  if (!probe.getContext('webgl2')) {
+    Module.noInitialRun = true;
+    return fatal(reasons.webgl2);
+  }
+  performance.mark('poems:webgl2-probed');
 
   // Streaming compilation needs the server to send .wasm as application/wasm; a static host that
   // does not gets the slower path instead of a failure.

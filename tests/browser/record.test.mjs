@@ -1,6 +1,8 @@
 // The person's record in the browser: data entered (here through Import, with the real file
 // picker) survives a reload and closing and reopening the browser with the same profile, and
 // "Delete all my data" removes it. What the app holds is read back through a real Export download.
+// When IndexedDB is slow, the pages show first but take no input until the record is read, so
+// nothing can be entered into (or saved over) a record that has not arrived yet.
 import { check, launch, openApp, press, serve, settled, shotDir, watch, repo } from './lib.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -50,6 +52,36 @@ try {
   await openApp(page, url);
   check(JSON.stringify(await exported(page)) === JSON.stringify(afterImport),
         'after closing and reopening the browser the record is the same');
+
+  // Slow storage: every IndexedDB open is held back 2 s.
+  await page.addInitScript(() => {
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (...args) {
+      const held = { result: null, error: null, transaction: null };
+      setTimeout(() => {
+        const real = open.apply(indexedDB, args);
+        for (const k of ['result', 'error', 'transaction']) Object.defineProperty(held, k, { get: () => real[k] });
+        for (const k of ['onsuccess', 'onerror', 'onupgradeneeded', 'onblocked'])
+          real[k] = (e) => held[k] && held[k].call(held, e);
+      }, 2000);
+      return held;
+    };
+  });
+  await page.reload();
+  await page.waitForFunction(() => window.poemsFirstFrameAt !== undefined, null, { timeout: 60000 });
+  await settled(page);
+  check(await page.evaluate(() => window.poemsRecordOpenedAt === undefined), 'with slow storage the app shows before the record is read');
+  await page.screenshot({ path: path.join(shotDir, 'record-opening.png') });
+  const box = (await page.evaluate(() => JSON.parse(UTF8ToString(Module._poems_named_items()))))['data:export'];
+  let early = null;
+  page.once('download', (d) => { early = d; });
+  await page.mouse.click((box[0] + box[2]) / 2, (box[1] + box[3]) / 2);
+  await page.waitForTimeout(300);
+  check(early === null && await page.evaluate(() => window.poemsRecordOpenedAt === undefined),
+        'its buttons take no input until then (Export did nothing)');
+  await page.waitForFunction(() => window.poemsRecordOpenedAt !== undefined, null, { timeout: 15000 });
+  await settled(page);
+  check(JSON.stringify(await exported(page)) === JSON.stringify(afterImport), 'then the record arrives, whole, and Export works');
 
   await press(page, 'data:delete');
   await press(page, 'data:delete:confirm');

@@ -47,6 +47,21 @@ try {
     check(problems.length === 0, `no console errors or failed requests${problems.length ? ': ' + problems.join('; ') : ''}`);
     await context.close();
   }
+  // A browser without WebGL 2 (turned off, or a blocked driver) gets words, not a blank page.
+  const context = await launch({ viewport: 'phone' });
+  const page = context.pages()[0] || await context.newPage();
+  await page.addInitScript(() => {
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return /webgl/.test(type) ? null : getContext.call(this, type, ...rest);
+    };
+  });
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.body.dataset.state === 'error', null, { timeout: 30000 });
+  const message = await page.textContent('#status-text');
+  check(/WebGL 2/.test(message) && await page.isVisible('#status-text'), `without WebGL 2 the page explains: "${message.slice(0, 60)}..."`);
+  await page.screenshot({ path: path.join(shotDir, 'smoke-phone-no-webgl2.png') });
+  await context.close();
 } catch (e) {
   console.error(`not ok - ${e.message}`);
   failed = true;

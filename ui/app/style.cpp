@@ -31,13 +31,8 @@ void load_fonts(float text_scale, float pixel_ratio) {
     // build time, which is part of every start.
     config.OversampleH = pixel_ratio >= 2.0f ? 1 : 2;
     config.OversampleV = 1;
-    // Latin (with Extended-A, for names people type), Greek, and the few symbols the content and
-    // the pages use (dashes, quotes, ellipsis, super- and subscripts, arrows, maths, marks).
-    // Each glyph costs start-up time, so the ranges stay this tight.
-    static const ImWchar ranges[] = {0x0020, 0x017F, 0x0391, 0x03C9, 0x2010, 0x2027, 0x2030, 0x203A,
-                                     0x2070, 0x2079, 0x2080, 0x2089, 0x2190, 0x2195, 0x2212, 0x2212,
-                                     0x2248, 0x2248, 0x2260, 0x2265, 0x25B2, 0x25B2, 0x25B6, 0x25B6,
-                                     0x25BC, 0x25BE, 0x25C0, 0x25C0, 0x25CB, 0x25CF, 0x2713, 0x2717, 0};
+    // The glyphs the embedded fonts were cut down to (ui/CMakeLists.txt, font_ranges).
+    static const ImWchar ranges[] = {POEMS_FONT_RANGES 0};
     const char* faces[] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Bold.ttf"};
     const float scales[] = {1.0f, 1.0f, 1.35f};  // body, bold, heading
     for (int i = 0; i < 3; ++i) {

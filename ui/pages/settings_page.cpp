@@ -49,7 +49,8 @@ void draw_your_data(App& app) {
     std::string counts;
     for (const auto& [section, n] : summary.counts)
         if (n > 0) counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + section_label(section, n);
-    text_muted(counts.empty() ? "Your record is empty." : "Your record holds " + counts + ".");
+    if (!app.record_loaded()) text_muted("Opening your saved record...");
+    else text_muted(counts.empty() ? "Your record is empty." : "Your record holds " + counts + ".");
 
     if (ImGui::Button("Export my record")) {
         state.message = platform.save_file
