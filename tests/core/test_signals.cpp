@@ -34,7 +34,7 @@ TEST_CASE("VEGF rising twice in a row is a signal that shows the values and the 
     CHECK(s[0].data == std::vector<std::string>{"2025-01-01: 400 pg/mL", "2025-02-01: 520 pg/mL", "2025-03-01: 700 pg/mL"});
     CHECK(s[0].entry_ids == std::vector<std::string>{"lab-1", "lab-2", "lab-3"});
     CHECK_THAT(s[0].rule->text.in(), ContainsSubstring("Tell your care team"));
-    CHECK(s[0].rule->sources.front().refs == std::vector<int>{7});
+    CHECK(s[0].rule->sources.front().section == "If You Are in Treatment or Recovery");
 }
 
 TEST_CASE("flat, falling and single VEGF values are not a signal", "[signals]") {
