@@ -43,9 +43,10 @@ bool page_from_id(const std::string& id, Page& out) {
     return false;
 }
 
-App::App(AppOptions options, Platform platform, AppDataLoad data)
+App::App(AppOptions options, Platform platform)
     : options_(std::move(options)), platform_(std::move(platform)), settings_(options_.settings),
-      page_(options_.start_page), data_(std::move(data.data)), data_error_(std::move(data.error)) {
+      page_(options_.start_page) {
+    data_ = load_app_data(data_error_);
     if (options_.record_arrives_later) save_status_ = {SaveStatus::State::loading, {}};
     else load_record_from_store();
 }

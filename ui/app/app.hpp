@@ -71,7 +71,7 @@ struct SaveStatus {
 
 class App {
 public:
-    App(AppOptions options, Platform platform, AppDataLoad data = load_app_data());
+    App(AppOptions options, Platform platform);
 
     // Builds the ImGui windows for one frame.
     void draw_frame();

@@ -4,7 +4,7 @@
 
 namespace poems::ui {
 
-AppDataLoad load_app_data() {
+std::shared_ptr<const AppData> load_app_data(std::string& error) {
     ContentLoad loaded = load_content(embedded_content_files());
     Problems problems = std::move(loaded.problems);
     auto data = std::make_shared<AppData>();
@@ -26,10 +26,12 @@ AppDataLoad load_app_data() {
         data->centers = load_centers(need("centers"), problems, "centers.json");
         data->center_index = build_center_search_index(data->centers.centers, data->centers.regions);
     }
-    AppDataLoad out;
-    for (const auto& p : problems) out.error += p.to_string() + "\n";
-    if (problems.empty()) out.data = std::move(data);
-    return out;
+    if (!problems.empty()) {
+        error.clear();
+        for (const auto& p : problems) error += p.to_string() + "\n";
+        return nullptr;
+    }
+    return data;
 }
 
 }  // namespace poems::ui

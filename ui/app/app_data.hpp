@@ -28,14 +28,8 @@ struct AppData {
     CenterSearchIndex center_index;
 };
 
-// The embedded content, loaded: `data` on success, else nullptr and `error` with every problem,
+// Loads the embedded content. On failure returns nullptr and fills `error` with every problem,
 // one per line (the build checks content, so this means a broken build, never the person's fault).
-struct AppDataLoad {
-    std::shared_ptr<const AppData> data;
-    std::string error;
-};
-// A runner may call this early (the browser's, while IndexedDB is still being read) and hand
-// the result to App.
-AppDataLoad load_app_data();
+std::shared_ptr<const AppData> load_app_data(std::string& error);
 
 }  // namespace poems::ui
