@@ -10,6 +10,7 @@
 
 using poems::EmbeddedFile;
 using poems::Problems;
+using Catch::Matchers::ContainsSubstring;
 
 namespace {
 
@@ -203,6 +204,18 @@ TEST_CASE("without sources.json nothing can be checked and that is one problem")
     auto r = load({{{"workup.json", workup_with(kGoodItem)}}});
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].to_string() == "sources.json: missing: every citation is checked against the seeds it lists");
+}
+
+TEST_CASE("a topic's own checks run unless the caller loads that topic itself") {
+    // Passes the shared checks, but the criteria loader needs its criteria.
+    Files files{{{"sources.json", kSources}, {"criteria.json", R"({"schema": "poems-content/1", "topic": "criteria"})"}}};
+    auto views = files.views();
+    auto checked = poems::load_content(views);
+    CHECK_FALSE(checked.content);
+    CHECK_THAT(all(checked.problems), ContainsSubstring("criteria.json: "));
+    auto left = poems::load_content(views, poems::TopicChecks::done_by_caller);
+    CHECK(left.problems.empty());
+    CHECK(left.content);
 }
 
 TEST_CASE("other topics may use local keys and lists of search words") {

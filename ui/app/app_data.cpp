@@ -5,7 +5,8 @@
 namespace poems::ui {
 
 std::shared_ptr<const AppData> load_app_data(std::string& error) {
-    ContentLoad loaded = load_content(embedded_content_files());
+    // The loaders below are the topic checks; their problems are reported just the same.
+    ContentLoad loaded = load_content(embedded_content_files(), TopicChecks::done_by_caller);
     Problems problems = std::move(loaded.problems);
     auto data = std::make_shared<AppData>();
     if (loaded.content) {

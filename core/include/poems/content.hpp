@@ -128,8 +128,13 @@ struct ContentLoad {
     Problems problems;
 };
 
+// Whether load_content() also runs the topic checkers (check_topic_structure). A caller that
+// loads every topic itself straight afterwards, reporting the loaders' problems as its own (the
+// app, load_app_data), leaves them out: they are those same loaders, and would run twice.
+enum class TopicChecks { run, done_by_caller };
+
 // Loads and validates the files ({name, text}; names like "workup.json"). Does no I/O.
-ContentLoad load_content(std::span<const EmbeddedFile> files);
+ContentLoad load_content(std::span<const EmbeddedFile> files, TopicChecks topics = TopicChecks::run);
 
 // The topic-specific checks other topics' owners register in content_topics.cpp (criteria,
 // monitoring, labs, ...). load_content() runs them on an otherwise valid Content.
