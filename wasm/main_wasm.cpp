@@ -95,8 +95,7 @@ void refresh_fonts(const Settings& settings) {
     SDL_GL_GetDrawableSize(g_window, &drawable_w, &h);
     const float pixel_ratio = window_w > 0 ? float(drawable_w) / float(window_w) : 1.0f;
     if (refresh_style(g_style, settings, pixel_ratio, touch_device())) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        upload_font_texture(g_style);
         if (g_frames_drawn == 0) startup_mark("poems:fonts-built");
     }
 }
@@ -118,6 +117,11 @@ void open_record() {
 void tick() {
     ++g_ticks;
     if (!g_app) {
+        // Fonts and the renderer's objects first, then the content: the browser's GPU process
+        // compiles the shaders and takes the font atlas while this thread loads the content,
+        // instead of the first frame waiting for it. (The flush hands the work over now.)
+        refresh_fonts(g_options.settings);
+        glFlush();
         // The browser reads IndexedDB off the main thread and needs the main thread free to
         // finish, so the app does not wait for it: it shows its pages at once, disabled until
         // the record arrives (poems_storage_ready), usually a fraction of a second later.

@@ -14,8 +14,25 @@ try {
     const context = await launch({ viewport });
     const page = context.pages()[0] || await context.newPage();
     const problems = watch(page, origin);
+    // Count what start-up sends: the font atlas is the one big texture, and the two big files
+    // are preloaded by the page, which must not make the browser fetch them a second time.
+    await page.addInitScript(() => {
+      const upload = WebGL2RenderingContext.prototype.texImage2D;
+      window.poemsBigTextureUploads = 0;
+      WebGL2RenderingContext.prototype.texImage2D = function (...args) {
+        if (args.length >= 9 && args[3] * args[4] >= 256 * 256) ++window.poemsBigTextureUploads;
+        return upload.apply(this, args);
+      };
+    });
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
     await openApp(page, server.url);
     check(await currentPage(page) === 'criteria', 'the app opens on the Criteria page');
+    const uploads = await page.evaluate(() => window.poemsBigTextureUploads);
+    check(uploads === 1, `the font atlas went to the GPU once at start-up (${uploads} uploads)`);
+    const count = (f) => fetched.filter((x) => x === f).length;
+    check(count('app.wasm') === 1 && count('app.js') === 1,
+          `app.wasm and app.js were each fetched once (${count('app.wasm')}, ${count('app.js')})`);
     const canvas = await page.evaluate(() => {
       const c = document.getElementById('canvas');
       return { w: c.width, h: c.height, cssW: c.clientWidth, dpr: devicePixelRatio };

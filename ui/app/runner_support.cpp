@@ -1,6 +1,7 @@
 #include "app/runner_support.hpp"
 
 #include <imgui.h>
+#include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>
 
 #include <cstdint>
@@ -16,6 +17,16 @@ bool refresh_style(StyleState& state, const Settings& wanted, float pixel_ratio,
     state.built = wanted;
     state.pixel_ratio = pixel_ratio;
     return fonts_stale;
+}
+
+void upload_font_texture(StyleState& state) {
+    if (!state.gl_objects) {
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        state.gl_objects = true;
+        return;
+    }
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
 bool input_pending() { return !ImGui::GetCurrentContext()->InputEventsQueue.empty(); }

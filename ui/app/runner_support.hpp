@@ -9,11 +9,17 @@ namespace poems::ui {
 struct StyleState {
     Settings built;            // what the current font atlas and style were made for
     float pixel_ratio = 0.0f;  // 0: nothing built yet
+    bool gl_objects = false;   // the OpenGL backend's shaders, buffers and font texture exist
 };
 
 // Rebuilds fonts and style when text size, theme or pixel ratio changed since last time.
-// Returns true when the renderer must upload the font texture again.
+// Returns true when the renderer must upload the font texture again (upload_font_texture).
 bool refresh_style(StyleState& state, const Settings& wanted, float pixel_ratio, bool touch);
+
+// Sends the font atlas refresh_style() built to the GPU. The first time it makes the OpenGL
+// backend's objects, which upload the atlas themselves: the backend's CreateFontsTexture() called
+// before its first NewFrame() would upload it a second time there (and orphan the first texture).
+void upload_font_texture(StyleState& state);
 
 // ImGui settles a change over a few frames (hover after release, a popup opening, a layout that
 // depends on last frame's sizes): after any input, draw this many frames, then stop.

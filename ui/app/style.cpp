@@ -23,6 +23,9 @@ static const poems::EmbeddedFile* find_font(const char* name) {
 void load_fonts(float text_scale, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    // The atlas is as tall as its glyphs need (WebGL 2 and desktop GL take any texture size),
+    // not rounded up to a power of two: less to rasterise into and send to the GPU.
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     const float size = kBaseFontSize * text_scale * pixel_ratio;
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;  // the bytes live in the program image

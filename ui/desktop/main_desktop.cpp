@@ -173,10 +173,7 @@ int main(int argc, char** argv) {
         SDL_GetWindowSize(window, &window_w, &h);
         SDL_GL_GetDrawableSize(window, &drawable_w, &h);
         const float pixel_ratio = window_w > 0 ? float(drawable_w) / float(window_w) : 1.0f;
-        if (refresh_style(style_state, app.settings(), pixel_ratio, false)) {
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        }
+        if (refresh_style(style_state, app.settings(), pixel_ratio, false)) upload_font_texture(style_state);
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
