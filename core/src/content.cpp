@@ -56,21 +56,22 @@ void check_text(const Json& value, const std::string& path, const std::string& f
     auto blank = [](const Json& s) {
         return s.is_string() && s.get_ref<const std::string&>().find_first_not_of(" \t\r\n") == std::string::npos;
     };
+    // (Paths are built only for a problem: this runs on every piece of text in the content.)
     for (const auto& [lang, text] : value.items()) {
-        std::string at = pointer_child(path, lang);
+        auto at = [&, &lang = lang] { return pointer_child(path, lang); };
         if (!is_language_code(lang)) {
-            problems.push_back({file, at, "\"" + lang + "\" is not a language code such as \"en\" or \"fr\""});
+            problems.push_back({file, at(), "\"" + lang + "\" is not a language code such as \"en\" or \"fr\""});
         } else if (word_lists && text.is_array()) {
             for (std::size_t i = 0; i < text.size(); ++i) {
                 if (!text[i].is_string())
-                    problems.push_back({file, pointer_child(at, i), std::string("expected a string, got ") + json_type_name(text[i])});
+                    problems.push_back({file, pointer_child(at(), i), std::string("expected a string, got ") + json_type_name(text[i])});
                 else if (blank(text[i]))
-                    problems.push_back({file, pointer_child(at, i), "must not be empty"});
+                    problems.push_back({file, pointer_child(at(), i), "must not be empty"});
             }
         } else if (!text.is_string()) {
-            problems.push_back({file, at, std::string("expected a string, got ") + json_type_name(text)});
+            problems.push_back({file, at(), std::string("expected a string, got ") + json_type_name(text)});
         } else if (blank(text)) {
-            problems.push_back({file, at, "must not be empty"});
+            problems.push_back({file, at(), "must not be empty"});
         }
     }
 }
@@ -248,9 +249,11 @@ void ContentBuilder::read_link(const Json& value, const std::string& key, const 
 
 void ContentBuilder::walk(const Json& value, const std::string& path, const std::string& file,
                           const std::string& stem, std::size_t inherited_sources) {
+    // Only lists and objects hold anything to check: a child's path is built only for those.
+    auto holds_items = [](const Json& v) { return v.is_array() || v.is_object(); };
     if (value.is_array()) {
         for (std::size_t i = 0; i < value.size(); ++i)
-            walk(value[i], pointer_child(path, i), file, stem, inherited_sources);
+            if (holds_items(value[i])) walk(value[i], pointer_child(path, i), file, stem, inherited_sources);
         return;
     }
     if (!value.is_object()) return;
@@ -292,15 +295,14 @@ void ContentBuilder::walk(const Json& value, const std::string& path, const std:
     }
     for (const auto& [key, child] : value.items()) {
         if (key == "id" || (key == "sources" && citations)) continue;
-        std::string at = pointer_child(path, key);
         if (ends_with(key, "_id") || ends_with(key, "_ids")) {
-            read_link(child, key, at, file);
+            read_link(child, key, pointer_child(path, key), file);
         } else if (is_text_key(key) && !child.is_object()) {
-            check_text(child, at, file, problems);  // a plain string where a language map belongs
+            check_text(child, pointer_child(path, key), file, problems);  // a plain string where a language map belongs
         } else if (is_text_key(key) && std::all_of(child.begin(), child.end(), [](const Json& v) { return v.is_string(); })) {
-            check_text(child, at, file, problems);  // a language map without English ({"fr": ...} or {})
-        } else {
-            walk(child, at, file, stem, sources);
+            check_text(child, pointer_child(path, key), file, problems);  // a language map without English ({"fr": ...} or {})
+        } else if (holds_items(child)) {
+            walk(child, pointer_child(path, key), file, stem, sources);
         }
     }
 }
