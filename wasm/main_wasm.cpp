@@ -52,6 +52,7 @@ long g_frames_drawn = 0;
 double g_last_frame_ms = 0;  // the last drawn frame's CPU time: app, ImGui and GL calls
 bool g_wanted_text_input = false;
 bool g_sleeping = false;  // the main loop is paused until redraw_soon()
+Settings g_settings_kept;  // what localStorage holds (or the start-up settings): stored when they differ
 
 // Draws the next few frames, restarting the main loop if it sleeps.
 void redraw_soon() {
@@ -83,6 +84,34 @@ std::string url_param(const char* name) {
     std::string out = value;
     free(value);
     return out;
+}
+
+// Display settings (text size, colours) are kept in the browser's localStorage, apart from the
+// record: they say nothing about anyone's health, and the first frame needs them, which
+// IndexedDB could not give in time. A stored value that is missing or unreadable (storage
+// blocked, an edited entry) leaves the default in place.
+constexpr const char* kSettingsKey = "poems-settings";
+
+Settings stored_settings(Settings s) {
+    const int text = EM_ASM_INT({
+        try { const v = JSON.parse(localStorage.getItem(UTF8ToString($0))).textSize; return Number.isInteger(v) ? v : 0; }
+        catch (e) { return 0; }
+    }, kSettingsKey);
+    const int dark = EM_ASM_INT({
+        try { const v = JSON.parse(localStorage.getItem(UTF8ToString($0))).dark; return v === true ? 1 : v === false ? 0 : -1; }
+        catch (e) { return -1; }
+    }, kSettingsKey);
+    if (text >= Settings::kMinTextSize && text <= Settings::kMaxTextSize && text % Settings::kTextSizeStep == 0)
+        s.text_size_percent = text;
+    if (dark >= 0) s.dark = dark == 1;
+    return s;
+}
+
+void store_settings(const Settings& s) {
+    EM_ASM({
+        try { localStorage.setItem(UTF8ToString($0), JSON.stringify({textSize: $1, dark: $2 === 1})); }
+        catch (e) { console.warn('Your text size and colours cannot be kept: ' + e.message); }
+    }, kSettingsKey, s.text_size_percent, s.dark ? 1 : 0);
 }
 
 long g_ticks = 0;
@@ -149,6 +178,10 @@ void tick() {
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
     g_app->draw_frame();
+    if (g_app->settings() != g_settings_kept) {
+        store_settings(g_app->settings());
+        g_settings_kept = g_app->settings();
+    }
     ImGui::Render();
     ImGuiIO& io = ImGui::GetIO();
     glViewport(0, 0, (int)(io.DisplaySize.x * io.DisplayFramebufferScale.x),
@@ -305,6 +338,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_active_text() {
     return text.c_str();
 }
 extern "C" EMSCRIPTEN_KEEPALIVE int poems_dark() { return g_app && g_app->settings().dark ? 1 : 0; }
+extern "C" EMSCRIPTEN_KEEPALIVE int poems_text_size() { return g_app ? g_app->settings().text_size_percent : 0; }
 
 extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_named_items() {
     static std::string json;
@@ -349,11 +383,17 @@ int main() {
 
     page_from_id(url_param("view"), g_options.start_page);
     g_options.embedded = url_param("embed") == "1" || EM_ASM_INT({ return Module.poemsEmbedded ? 1 : 0; }) != 0;
+    // Colours: the page's ?theme= first (a host site's choice for its embed), then, in an embed,
+    // the host's device's preference; else what the person chose last time. The text size the
+    // person chose applies everywhere, an embed included.
+    g_options.settings = stored_settings(g_options.settings);
     const std::string theme = url_param("theme");
-    g_options.settings.dark =
-        theme == "dark" ||
-        (theme != "light" && g_options.embedded &&
-         EM_ASM_INT({ return window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0; }) != 0);
+    if (theme == "dark" || theme == "light")
+        g_options.settings.dark = theme == "dark";
+    else if (g_options.embedded)
+        g_options.settings.dark =
+            EM_ASM_INT({ return window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0; }) != 0;
+    g_settings_kept = g_options.settings;
     auto pinned = poems::parse_date(url_param("today"));
     g_options.today = pinned ? *pinned : browser_today();
     emscripten_set_main_loop(tick, 0, true);

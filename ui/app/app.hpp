@@ -48,8 +48,10 @@ struct Platform {
 };
 
 struct Settings {
-    int text_size_percent = 100;  // 100..200, applied by rebuilding the font atlas
+    static constexpr int kMinTextSize = 100, kMaxTextSize = 200, kTextSizeStep = 10;  // percent
+    int text_size_percent = 100;  // kMinTextSize..kMaxTextSize, applied by rebuilding the font atlas
     bool dark = false;
+    bool operator==(const Settings&) const = default;
 };
 
 struct AppOptions {

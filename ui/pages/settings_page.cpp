@@ -126,18 +126,22 @@ void draw_your_data(App& app) {
 void draw_settings_page(App& app, Settings& settings) {
     heading("Text size");
     // Steps of 10% rather than a free slider: easier to hit with an unsteady finger.
-    if (ImGui::Button(" - ") && settings.text_size_percent > 100) settings.text_size_percent -= 10;
+    if (ImGui::Button(" - ") && settings.text_size_percent > Settings::kMinTextSize)
+        settings.text_size_percent -= Settings::kTextSizeStep;
     name_last_item("settings:text:smaller");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::Text("%d%%", settings.text_size_percent);
     ImGui::SameLine();
-    if (ImGui::Button(" + ") && settings.text_size_percent < 200) settings.text_size_percent += 10;
+    if (ImGui::Button(" + ") && settings.text_size_percent < Settings::kMaxTextSize)
+        settings.text_size_percent += Settings::kTextSizeStep;
     name_last_item("settings:text:larger");
     heading("Colours");
     if (ImGui::RadioButton("Light", !settings.dark)) settings.dark = false;
+    name_last_item("settings:colours:light");
     ImGui::SameLine();
     if (ImGui::RadioButton("Dark", settings.dark)) settings.dark = true;
+    name_last_item("settings:colours:dark");
 
     draw_your_data(app);
 
