@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Prints the app's size and speed beside the bare Dear ImGui demo's, in one run:
 //   transfer size (raw and gzip) of everything the browser loads,
-//   time to first frame in headless Chromium (median of 3 fresh loads),
+//   time to first frame in headless Chromium (median of 7 fresh loads, the two pages in turn),
 //   idle frames per second and CPU fraction over 5 s (all Chromium processes, one core = 100%),
 //   native time to first frame and peak RSS under Xvfb.
 // usage: node tools/bench/bench.mjs WASM_BUILD_DIR NATIVE_BUILD_DIR
@@ -68,49 +68,62 @@ function cpuSeconds(marker) {
   return total;
 }
 
-async function browserFigures(s) {
-  const server = await serve(s.dir);
-  const firstFrames = [], marks = [];
-  let idleFps = 0, idleCpu = 0;
-  for (let run = 0; run < 3; ++run) {
-    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'poems-bench-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, viewport: { width: 1280, height: 800 } });
-    const page = context.pages()[0];
-    await page.goto(server.url + s.page);
-    await page.waitForFunction(() => window.poemsFirstFrameAt !== undefined, null, { timeout: 60000 });
-    firstFrames.push(await page.evaluate(() => window.poemsFirstFrameAt));
-    // The app shows before IndexedDB has given it the record (its "record-opened" mark); it
-    // takes input from then on.
-    if (s.name.startsWith('POEMS'))
-      await page.waitForFunction(() => window.poemsRecordOpenedAt !== undefined, null, { timeout: 60000 });
-    // Where the start-up time went: the app's "poems:..." marks and when its files arrived.
-    marks.push(await page.evaluate(() => {
-      const at = {};
-      for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('poems:')) at[m.name.slice(6)] = m.startTime;
-      for (const r of performance.getEntriesByType('resource')) {
-        const file = r.name.split('/').pop();
-        if (/\.(js|wasm)$/.test(file)) at[file + ' received'] = r.responseEnd;
-      }
-      return at;
-    }));
-    if (run === 0) {
-      await page.waitForTimeout(2000);  // let start-up settle
-      const f0 = await page.evaluate(() => Module._poems_frames_drawn());
-      const c0 = cpuSeconds(profile), t0 = Date.now();
-      await page.waitForTimeout(5000);
-      const f1 = await page.evaluate(() => Module._poems_frames_drawn());
-      const seconds = (Date.now() - t0) / 1000;
-      idleFps = (f1 - f0) / seconds;
-      idleCpu = (cpuSeconds(profile) - c0) / seconds;
+// One fresh load of a subject's page in a new profile: its first-frame time and start-up marks;
+// on the first load also its idle frame rate and CPU.
+async function loadOnce(s, server, measureIdle) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'poems-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, viewport: { width: 1280, height: 800 } });
+  const page = context.pages()[0];
+  await page.goto(server.url + s.page);
+  await page.waitForFunction(() => window.poemsFirstFrameAt !== undefined, null, { timeout: 60000 });
+  const out = { firstFrame: await page.evaluate(() => window.poemsFirstFrameAt) };
+  // The app shows before IndexedDB has given it the record (its "record-opened" mark); it
+  // takes input from then on.
+  if (s.name.startsWith('POEMS'))
+    await page.waitForFunction(() => window.poemsRecordOpenedAt !== undefined, null, { timeout: 60000 });
+  // Where the start-up time went: the app's "poems:..." marks and when its files arrived.
+  out.marks = await page.evaluate(() => {
+    const at = {};
+    for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('poems:')) at[m.name.slice(6)] = m.startTime;
+    for (const r of performance.getEntriesByType('resource')) {
+      const file = r.name.split('/').pop();
+      if (/\.(js|wasm)$/.test(file)) at[file + ' received'] = r.responseEnd;
     }
-    await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    return at;
+  });
+  if (measureIdle) {
+    await page.waitForTimeout(2000);  // let start-up settle
+    const f0 = await page.evaluate(() => Module._poems_frames_drawn());
+    const c0 = cpuSeconds(profile), t0 = Date.now();
+    await page.waitForTimeout(5000);
+    const f1 = await page.evaluate(() => Module._poems_frames_drawn());
+    const seconds = (Date.now() - t0) / 1000;
+    out.idleFps = (f1 - f0) / seconds;
+    out.idleCpu = (cpuSeconds(profile) - c0) / seconds;
   }
-  server.stop();
-  const phases = Object.keys(marks[0]).map((k) => [k, median(marks.map((m) => m[k] ?? NaN))]).sort((a, b) => a[1] - b[1]);
-  const recordOpened = phases.find(([k]) => k === 'record-opened');
-  return { firstFrame: median(firstFrames), recordOpened: recordOpened ? recordOpened[1] : null, idleFps, idleCpu, phases };
+  await context.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+  return out;
+}
+
+// Fresh loads of every subject in turn (app, demo, app, demo, ...), so that the machine's
+// changing load falls on both alike: on this 2-core machine a run of loads of one page can be
+// 30% slower than the next run of the same page. Returns each subject's medians.
+async function browserFigures(subjects, runs) {
+  const servers = [];
+  for (const s of subjects) servers.push(await serve(s.dir));
+  const loads = subjects.map(() => []);
+  for (let run = 0; run < runs; ++run)
+    for (let i = 0; i < subjects.length; ++i) loads[i].push(await loadOnce(subjects[i], servers[i], run === 0));
+  for (const server of servers) server.stop();
+  return loads.map((l) => {
+    const marks = l.map((x) => x.marks);
+    const phases = Object.keys(marks[0]).map((k) => [k, median(marks.map((m) => m[k] ?? NaN))]).sort((a, b) => a[1] - b[1]);
+    const recordOpened = phases.find(([k]) => k === 'record-opened');
+    return { firstFrame: median(l.map((x) => x.firstFrame)), firstFrames: l.map((x) => x.firstFrame),
+             recordOpened: recordOpened ? recordOpened[1] : null, idleFps: l[0].idleFps, idleCpu: l[0].idleCpu, phases };
+  });
 }
 
 function nativeFigures(s) {
@@ -138,11 +151,11 @@ function spawnSyncTimed(s, display, data) {
   return { ms: Number(/FIRST (\d+)/.exec(out)?.[1] ?? NaN), rss: Number(/RSS (\d+)/.exec(out)?.[1] ?? NaN) };
 }
 
-const results = [];
-for (const s of subjects) {
+for (const s of subjects)
   if (!fs.existsSync(path.join(s.dir, s.page))) { console.error(`missing ${s.dir}: build the wasm-release preset first`); process.exit(2); }
-  results.push({ s, size: sizes(s), browser: await browserFigures(s), native: nativeFigures(s) });
-}
+const browserRuns = 7;
+const browser = await browserFigures(subjects, browserRuns);
+const results = subjects.map((s, i) => ({ s, size: sizes(s), browser: browser[i], native: nativeFigures(s) }));
 
 console.log(`\nPOEMS Companion bench (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, headless Chromium + SwiftShader, Xvfb)\n`);
 const pad = (x, n = 22) => String(x).padEnd(n);
@@ -150,7 +163,7 @@ console.log(pad('') + results.map((r) => pad(r.s.name, 26)).join(''));
 const row = (label, f) => console.log(pad(label) + results.map((r) => pad(f(r), 26)).join(''));
 row('transfer (raw)', (r) => kb(r.size.raw));
 row('transfer (gzip)', (r) => kb(r.size.gz));
-row('first frame, browser', (r) => r.browser.firstFrame.toFixed(0) + ' ms');
+row(`first frame, browser`, (r) => r.browser.firstFrame.toFixed(0) + ' ms');
 row('record read, browser', (r) => r.browser.recordOpened === null ? '-' : r.browser.recordOpened.toFixed(0) + ' ms');
 row('idle frames/s', (r) => r.browser.idleFps.toFixed(2));
 row('idle CPU (1 core=100%)', (r) => (100 * r.browser.idleCpu).toFixed(1) + ' %');
@@ -176,6 +189,8 @@ if (fs.existsSync(path.join(recordBench, 'index.html'))) {
   await context.close();
   server.stop();
 }
+console.log(`\nfirst frame, browser, each of the ${browserRuns} loads (ms; loads alternate between the two):`);
+for (const r of results) console.log(`  ${r.s.name}: ${r.browser.firstFrames.map((t) => t.toFixed(0)).join(' ')}`);
 for (const r of results) {
   if (r.browser.phases.length < 2) continue;
   console.log(`\n${r.s.name}, start-up in the browser (median ms since navigation):`);
