@@ -21,6 +21,7 @@
 // FS.syncfs(false), debounced, and again when the page is hidden or closed.
 #include "app/app.hpp"
 #include "app/runner_support.hpp"
+#include "app/settings_json.hpp"
 #include "app/test_hooks.hpp"
 
 #include <SDL.h>
@@ -87,31 +88,30 @@ std::string url_param(const char* name) {
 }
 
 // Display settings (text size, colours) are kept in the browser's localStorage, apart from the
-// record: they say nothing about anyone's health, and the first frame needs them, which
-// IndexedDB could not give in time. A stored value that is missing or unreadable (storage
-// blocked, an edited entry) leaves the default in place.
+// record (settings_json.hpp): the first frame needs them, which IndexedDB could not give in time.
+// A stored entry that is missing or unreadable (storage blocked, an edited entry) leaves the
+// defaults in place, with a warning in the console that says what was ignored.
 constexpr const char* kSettingsKey = "poems-settings";
 
 Settings stored_settings(Settings s) {
-    const int text = EM_ASM_INT({
-        try { const v = JSON.parse(localStorage.getItem(UTF8ToString($0))).textSize; return Number.isInteger(v) ? v : 0; }
+    char* text = (char*)(intptr_t)EM_ASM_INT({
+        try { const v = localStorage.getItem(UTF8ToString($0)); return v === null ? 0 : allocateUTF8(v); }
         catch (e) { return 0; }
     }, kSettingsKey);
-    const int dark = EM_ASM_INT({
-        try { const v = JSON.parse(localStorage.getItem(UTF8ToString($0))).dark; return v === true ? 1 : v === false ? 0 : -1; }
-        catch (e) { return -1; }
-    }, kSettingsKey);
-    if (text >= Settings::kMinTextSize && text <= Settings::kMaxTextSize && text % Settings::kTextSizeStep == 0)
-        s.text_size_percent = text;
-    if (dark >= 0) s.dark = dark == 1;
+    if (!text) return s;
+    poems::Problems problems;
+    settings_from_json(text, s, problems);
+    free(text);
+    for (const auto& p : problems)
+        EM_ASM({ console.warn('Stored text size and colours: ' + UTF8ToString($0) + ' (ignored)'); }, p.to_string().c_str());
     return s;
 }
 
 void store_settings(const Settings& s) {
     EM_ASM({
-        try { localStorage.setItem(UTF8ToString($0), JSON.stringify({textSize: $1, dark: $2 === 1})); }
+        try { localStorage.setItem(UTF8ToString($0), UTF8ToString($1)); }
         catch (e) { console.warn('Your text size and colours cannot be kept: ' + e.message); }
-    }, kSettingsKey, s.text_size_percent, s.dark ? 1 : 0);
+    }, kSettingsKey, settings_to_json(s).c_str());
 }
 
 long g_ticks = 0;

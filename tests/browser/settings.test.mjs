@@ -35,12 +35,19 @@ try {
   check(String(await settings(embed)) === '120,0', 'the embed takes the text size but keeps the host side\'s colours');
   await embed.close();
 
-  await page.evaluate(() => localStorage.setItem('poems-settings', '{"textSize": 1000, "dark": "yes"'));
+  const kept = JSON.parse(await page.evaluate(() => localStorage.getItem('poems-settings')));
+  check(kept.text_size_percent === 120 && kept.dark === true, `localStorage holds them as JSON (${JSON.stringify(kept)})`);
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.evaluate(() => localStorage.setItem('poems-settings', '{"text_size_percent": 1000, "dark": true'));
   await openApp(page, server.url + '?view=settings');
   check(String(await settings(page)) === '100,0', 'a stored entry that is not valid JSON is ignored: the defaults apply');
-  await page.evaluate(() => localStorage.setItem('poems-settings', '{"textSize": 135, "dark": "yes"}'));
+  check(warnings.some((w) => w.includes('not valid JSON')), `the console says why (${warnings[0]})`);
+  await page.evaluate(() => localStorage.setItem('poems-settings', '{"text_size_percent": 250, "dark": "yes"}'));
   await openApp(page, server.url + '?view=settings');
-  check(String(await settings(page)) === '100,0', 'a text size off the 10% steps and a colour that is not true/false are ignored');
+  check(String(await settings(page)) === '100,0', 'a text size above 200% and a colour that is not true/false are ignored');
+  check(warnings.some((w) => w.includes('/text_size_percent: must be a percentage from 100 to 200')) &&
+        warnings.some((w) => w.includes('/dark: expected true or false')), 'the console names each value it ignored');
 
   check(problems.length === 0, `no console errors or failed requests${problems.length ? ': ' + problems.join('; ') : ''}`);
   await context.close();

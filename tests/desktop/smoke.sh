@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Desktop smoke test: the native app in a real X window (Xvfb), as a person would use it: it opens,
 # a click on "Guide" in the navigation changes the page, screenshots are saved, and Ctrl+Q exits
-# cleanly with status 0.  usage: smoke.sh PATH/TO/poems-companion [SCREENSHOT_DIR]
+# cleanly with status 0. Then the Settings page: a larger text size is kept in settings.json and
+# used at the next start; a settings.json that is wrong is reported and ignored.
+# usage: smoke.sh PATH/TO/poems-companion [SCREENSHOT_DIR]
 set -euo pipefail
 app=$1
 shots=${2:-$(dirname "$0")/../../build/screenshots}
@@ -56,3 +58,30 @@ status=0; wait $app_pid || status=$?
 [ $status = 0 ] || fail "exit status $status"
 grep -q "clean exit" "$work/out.txt" || fail "no clean exit: $(cat "$work/out.txt")"
 ok "Ctrl+Q closes the app with status 0"
+
+# Settings: "+" makes the text 110%, which settings.json keeps and the next start uses.
+item() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["items"][sys.argv[2]]; print(*map(int, r))' "$1" "$2"; }
+"$app" --data-dir "$work/data" --page settings --test-report "$report" > "$work/out2.txt" 2>&1 & app_pid=$!
+for _ in $(seq 100); do grep -q "first frame" "$work/out2.txt" 2>/dev/null && break; sleep 0.1; done
+sleep 0.5
+read -r x0 y0 x1 y1 < <(item "$report" settings:text:larger)
+xdotool mousemove --sync $(((x0 + x1) / 2)) $(((y0 + y1) / 2)); sleep 0.3; xdotool click 1
+for _ in $(seq 50); do [ -s "$work/data/settings.json" ] && break; sleep 0.1; done
+kept=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["text_size_percent"])' "$work/data/settings.json" 2>/dev/null || true)
+[ "$kept" = 110 ] || fail "tapping + did not keep 110% in settings.json (it holds: $(cat "$work/data/settings.json" 2>/dev/null))"
+ok "tapping + on the Settings page keeps 110% in settings.json"
+window=$(xdotool search --sync --onlyvisible --name "POEMS Companion" | head -1)
+xdotool windowfocus --sync "$window" key ctrl+q
+for _ in $(seq 100); do kill -0 $app_pid 2>/dev/null || break; sleep 0.1; done
+wait $app_pid || fail "the app did not exit cleanly after the settings change"
+"$app" --data-dir "$work/data" --page settings --exit-after-frames 3 --test-report "$work/report3.json" > "$work/out3.txt" 2>&1 ||
+  fail "the app did not start with the kept settings: $(cat "$work/out3.txt")"
+read -r _ a0 _ a1 < <(item "$work/report3.json" settings:text:larger)
+[ $((a1 - a0)) -gt $((y1 - y0)) ] || fail "the next start did not use the larger text (button $((a1 - a0)) px tall, was $((y1 - y0)) px)"
+ok "the next start uses it: the + button is $((a1 - a0)) px tall instead of $((y1 - y0)) px"
+
+echo '{"text_size_percent": 999, "dark": true}' > "$work/data/settings.json"
+"$app" --data-dir "$work/data" --exit-after-frames 2 > "$work/out4.txt" 2>&1 || fail "a wrong settings.json stopped the app: $(cat "$work/out4.txt")"
+grep -q "settings.json: /text_size_percent: must be a percentage from 100 to 200 (ignored)" "$work/out4.txt" ||
+  fail "a wrong text size in settings.json was not reported: $(cat "$work/out4.txt")"
+ok "a wrong settings.json is reported with the key at fault, and the app starts anyway"

@@ -2,12 +2,15 @@
 // SDL_WaitEventTimeout while nothing happens, so an idle window costs no CPU.
 //
 // Options: --page ID (criteria, checklist, monitoring, labs, centers, guide, settings),
-//          --text-size PERCENT, --dark, --data-dir DIR (where the record lives; default: the XDG
-//          data folder), --today YYYY-MM-DD (pin the date, for tests and screenshots),
+//          --text-size PERCENT, --dark (both also kept from the Settings page, in settings.json
+//          beside the record; an option wins over the file), --data-dir DIR (where the record
+//          lives; default: the XDG data folder), --today YYYY-MM-DD (pin the date, for tests and
+//          screenshots),
 //          --exit-after-frames N and --test-report FILE (tests: after each frame, FILE holds the
 //          page shown and where named widgets are, so a test can click them under Xvfb).
 #include "app/app.hpp"
 #include "app/runner_support.hpp"
+#include "app/settings_json.hpp"
 #include "app/test_hooks.hpp"
 #include "poems/record_store.hpp"
 
@@ -21,6 +24,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 using namespace poems::ui;
@@ -36,7 +40,33 @@ struct DesktopArgs {
     long exit_after_frames = 0;
     std::string test_report;
     std::filesystem::path data_dir;
+    int text_size = 0;  // 0: as kept in settings.json
+    bool dark = false;
 };
+
+// The text size and colours chosen on the Settings page, kept in settings.json beside the record
+// (settings_json.hpp). A file that cannot be read as settings is reported and left as it is:
+// the app starts with the defaults and writes the file again only when a setting changes.
+static void read_settings(const std::filesystem::path& file, Settings& settings) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return;  // no settings kept yet
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    poems::Problems problems;
+    settings_from_json(text, settings, problems);
+    for (const auto& p : problems)
+        std::fprintf(stderr, "poems-companion: %s: %s (ignored)\n", file.string().c_str(), p.to_string().c_str());
+}
+
+static void write_settings(const std::filesystem::path& file, const Settings& settings) {
+    std::error_code ec;
+    std::filesystem::create_directories(file.parent_path(), ec);
+    const std::filesystem::path tmp = file.string() + ".tmp";
+    std::ofstream out(tmp, std::ios::binary);
+    out << settings_to_json(settings);
+    out.close();
+    if (!out || (std::filesystem::rename(tmp, file, ec), ec))
+        std::fprintf(stderr, "poems-companion: cannot keep the text size and colours in %s\n", file.string().c_str());
+}
 
 static bool parse_args(int argc, char** argv, AppOptions& options, DesktopArgs& args) {
     for (int i = 1; i < argc; ++i) {
@@ -51,13 +81,13 @@ static bool parse_args(int argc, char** argv, AppOptions& options, DesktopArgs& 
         } else if (arg == "--text-size") {
             const char* v = next();
             int percent = v ? std::atoi(v) : 0;
-            if (percent < 100 || percent > 200) {
+            if (percent < Settings::kMinTextSize || percent > Settings::kMaxTextSize) {
                 std::fprintf(stderr, "poems-companion: --text-size needs a percentage from 100 to 200\n");
                 return false;
             }
-            options.settings.text_size_percent = percent;
+            args.text_size = percent;
         } else if (arg == "--dark") {
-            options.settings.dark = true;
+            args.dark = true;
         } else if (arg == "--exit-after-frames") {
             const char* v = next();
             args.exit_after_frames = v ? std::atol(v) : 0;
@@ -133,6 +163,10 @@ int main(int argc, char** argv) {
     Platform platform;
     platform.name = "desktop";
     platform.record_dir = args.data_dir.empty() ? poems::default_record_dir() : args.data_dir;
+    const std::filesystem::path settings_file = platform.record_dir / "settings.json";
+    read_settings(settings_file, options.settings);
+    if (args.text_size) options.settings.text_size_percent = args.text_size;
+    if (args.dark) options.settings.dark = true;
     // Exports go next to the record unless the page asks for another folder: a known place.
     platform.save_file = [dir = platform.record_dir](const std::string& name, const std::string&, const std::string& data) {
         std::filesystem::path path = std::filesystem::path(name).is_absolute() ? std::filesystem::path(name) : dir / name;
@@ -146,6 +180,7 @@ int main(int argc, char** argv) {
     platform.copy_text = [](const std::string& text) { SDL_SetClipboardText(text.c_str()); };
     App app(options, platform);
     StyleState style_state;
+    Settings settings_kept = options.settings;  // written to settings_file when they differ
 
     int frames_to_draw = kFramesAfterInput;
     long frames_drawn = 0;
@@ -189,6 +224,10 @@ int main(int argc, char** argv) {
         }
         ImGui::NewFrame();
         app.draw_frame();
+        if (app.settings() != settings_kept) {
+            write_settings(settings_file, app.settings());
+            settings_kept = app.settings();
+        }
         ImGui::Render();
         glViewport(0, 0, (int)io.DisplaySize.x * (int)io.DisplayFramebufferScale.x,
                    (int)io.DisplaySize.y * (int)io.DisplayFramebufferScale.y);
