@@ -7,7 +7,7 @@
 //    remote filter leaves Mayo Clinic and UCLH.
 //  - phone, touch: the remote filter and a card by taps, everything within the phone's width.
 // Screenshots: <shotDir>/centers-desktop-*.png, centers-phone-*.png.
-import { check, reveal, currentPage, launch, namedItems, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, currentPage, launch, namedItems, noProblems, openApp, press, report, reveal, serve, settled, shotDir, watch } from './lib.mjs';
 import path from 'node:path';
 
 const ALL = 'center.mayo,center.cleveland,center.dana_farber,center.uclh,center.aphp,center.pumch,center.chiba,center.ncc_tokyo';
@@ -23,8 +23,7 @@ async function typeInSearch(page, text, touch = false) {
 const server = await serve();
 const origin = server.url.replace(/\/$/, '');
 const url = `${server.url}?view=centers&today=2026-11-22`;
-let failed = false;
-try {
+await report(server, async () => {
   {
     console.log('# desktop');
     const context = await launch({ viewport: 'desktop' });
@@ -57,7 +56,7 @@ try {
     check(!!items['centers:results:center.mayo,center.uclh'],
           'the remote filter leaves Mayo Clinic and UCLH only (so the no-results button had cleared "zzz")');
     await page.screenshot({ path: path.join(shotDir, 'centers-desktop-remote.png') });
-    check(problems.length === 0, `no console errors or failed requests${problems.length ? ': ' + problems.join('; ') : ''}`);
+    noProblems(problems);
     await context.close();
   }
   {
@@ -81,13 +80,7 @@ try {
     items = await namedItems(page);
     check(!!items['centers:copy:center.mayo'], 'tapping the Mayo Clinic card opens its details');
     await page.screenshot({ path: path.join(shotDir, 'centers-phone-mayo.png') });
-    check(problems.length === 0, `no console errors or failed requests${problems.length ? ': ' + problems.join('; ') : ''}`);
+    noProblems(problems);
     await context.close();
   }
-} catch (e) {
-  console.error(`not ok - ${e.message}`);
-  failed = true;
-} finally {
-  server.stop();
-}
-process.exit(failed ? 1 : 0);
+});

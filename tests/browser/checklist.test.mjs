@@ -8,7 +8,7 @@
 // Note: the named-widget map keeps names from earlier frames, so every check here looks for a
 // name that only a drawing of the new state can have produced.
 // Screenshots: <shotDir>/checklist-desktop-*.png, checklist-phone-*.png.
-import { check, reveal, currentPage, launch, namedItems, openApp, press, serve, shotDir, watch } from './lib.mjs';
+import { check, currentPage, launch, namedItems, noProblems, openApp, press, report, reveal, serve, shotDir, watch } from './lib.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,8 +21,7 @@ const tap = (page, name, touch) => press(page, name, { touch, scroll: true });
 const server = await serve();
 const origin = server.url.replace(/\/$/, '');
 const url = `${server.url}?view=checklist&today=2026-11-22`;
-let failed = false;
-try {
+await report(server, async () => {
   {
     console.log('# desktop: tick, reload, still ticked');
     const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'poems-checklist-'));
@@ -62,7 +61,7 @@ try {
 
     await reveal(page, 'checklist:ask:copy');
     await page.screenshot({ path: path.join(shotDir, 'checklist-desktop-ask.png') });
-    check(problems.length === 0, `no console errors or failed requests${problems.length ? ': ' + problems.join('; ') : ''}`);
+    noProblems(problems);
     await context.close();
   }
   {
@@ -90,13 +89,7 @@ try {
     check(!!items[`checklist:item:${FAMILY_STEP}:on`], 'tapping its checkbox ticks it');
     check(!!items['checklist:progress:1-of-4'], 'the family stage now says 1 of 4 done');
     await page.screenshot({ path: path.join(shotDir, 'checklist-phone-ticked.png') });
-    check(problems.length === 0, `no console errors or failed requests${problems.length ? ': ' + problems.join('; ') : ''}`);
+    noProblems(problems);
     await context.close();
   }
-} catch (e) {
-  console.error(`not ok - ${e.message}`);
-  failed = true;
-} finally {
-  server.stop();
-}
-process.exit(failed ? 1 : 0);
+});

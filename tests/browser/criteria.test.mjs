@@ -7,7 +7,7 @@
 //    negative SPEP) gives incomplete with the SPEP warning; a negative VEGF is refused next to
 //    the field and what was typed stays.
 // Screenshots: <shotDir>/criteria-desktop-*.png, criteria-phone-*.png.
-import { check, reveal, currentPage, launch, namedItems, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, currentPage, launch, namedItems, noProblems, openApp, press, report, reveal, serve, settled, shotDir, watch } from './lib.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,8 +46,7 @@ async function scrollToTop(page, pane) {
 const server = await serve();
 const origin = server.url.replace(/\/$/, '');
 const url = `${server.url}?view=criteria&today=2026-11-22`;
-let failed = false;
-try {
+await report(server, async () => {
   // ---- Desktop: the classic vignette by mouse, then a reload -------------------------------
   {
     console.log('# desktop, classic vignette');
@@ -83,7 +82,7 @@ try {
     check(shownVerdict(items).join() === 'meets_criteria',
           `after a reload the answers are still there and the verdict is meets_criteria (${shownVerdict(items)}; storage: ${storage})`);
     await page.screenshot({ path: path.join(shotDir, 'criteria-desktop-reloaded.png') });
-    check(problems.length === 0, `no console errors or failed requests${problems.length ? ': ' + problems.join('; ') : ''}`);
+    noProblems(problems);
     await context.close();
   }
 
@@ -126,13 +125,7 @@ try {
     await page.screenshot({ path: path.join(shotDir, 'criteria-phone-tests.png') });
     await reveal(page, 'criteria:warning:criteria.warning.spep_negative_only', { pane });
     await page.screenshot({ path: path.join(shotDir, 'criteria-phone-incomplete.png') });
-    check(problems.length === 0, `no console errors or failed requests${problems.length ? ': ' + problems.join('; ') : ''}`);
+    noProblems(problems);
     await context.close();
   }
-} catch (e) {
-  console.error(`not ok - ${e.message}`);
-  failed = true;
-} finally {
-  server.stop();
-}
-process.exit(failed ? 1 : 0);
+});

@@ -1,7 +1,7 @@
 // Embedding: the demo host page (web/demo-host.html, ordinary site content) shows the app in an
 // iframe on the chosen view, without the app's own navigation, filling the iframe, in the chosen
 // light or dark colours; the host page gets no message from it and nothing leaves the origin.
-import { brightness, check, currentPage, firstFrame, launch, namedItems, press, serve, settled, shotDir, watch } from './lib.mjs';
+import { brightness, check, currentPage, firstFrame, launch, namedItems, noProblems, press, report, serve, settled, shotDir, watch } from './lib.mjs';
 import path from 'node:path';
 
 const server = await serve();
@@ -17,8 +17,7 @@ async function openHost(page, view, theme) {
   return frame;
 }
 
-let failed = false;
-try {
+await report(server, async () => {
   for (const [viewport, list] of [['desktop', views], ['phone', ['criteria', 'guide']]]) {
     console.log(`# ${viewport}`);
     const context = await launch({ viewport });
@@ -76,13 +75,7 @@ try {
     check(await frame.evaluate(() => Module._poems_dark()) === 1 && dark < 0.35,
           `switching the host to dark switches the embed (brightness ${dark.toFixed(2)})`);
     check(await page.evaluate(() => window.poemsMessages) === 0, 'the host page received no message from the app');
-    check(problems.length === 0, `no console errors, failed or foreign requests${problems.length ? ': ' + problems.join('; ') : ''}`);
+    noProblems(problems, 'console errors, failed or foreign requests');
     await context.close();
   }
-} catch (e) {
-  console.error(`not ok - ${e.message}`);
-  failed = true;
-} finally {
-  server.stop();
-}
-process.exit(failed ? 1 : 0);
+});

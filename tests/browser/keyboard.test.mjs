@@ -2,7 +2,7 @@
 // hidden HTML field that raises it, what is typed there reaches the ImGui field exactly once,
 // Backspace deletes, Ctrl+A selects all, Enter leaves the field and lets go of the keyboard. On the desktop the
 // canvas keeps the keyboard (SDL) and the hidden field stays out of the way.
-import { check, launch, namedItems, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, launch, namedItems, noProblems, openApp, press, report, serve, settled, shotDir, watch } from './lib.mjs';
 import path from 'node:path';
 
 const server = await serve();
@@ -10,8 +10,7 @@ const origin = server.url.replace(/\/$/, '');
 const activeText = (page) => page.evaluate(() => UTF8ToString(Module._poems_active_text()));
 const focused = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
 
-let failed = false;
-try {
+await report(server, async () => {
   for (const [viewport, touch] of [['phone', true], ['desktop', false]]) {
     console.log(`# ${viewport}`);
     const context = await launch({ viewport });
@@ -51,13 +50,7 @@ try {
     await settled(page);
     check(await page.evaluate(() => Module._poems_wants_text_input()) === 0, 'Enter leaves the text field');
     if (touch) check(await focused(page) !== 'poems-text-input', 'and lets go of the hidden field (the keyboard closes)');
-    check(problems.length === 0, `no console errors or failed requests${problems.length ? ': ' + problems.join('; ') : ''}`);
+    noProblems(problems);
     await context.close();
   }
-} catch (e) {
-  console.error(`not ok - ${e.message}`);
-  failed = true;
-} finally {
-  server.stop();
-}
-process.exit(failed ? 1 : 0);
+});

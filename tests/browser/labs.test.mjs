@@ -2,7 +2,7 @@
 // chart changes and both results are listed, that an impossible value is refused without a new
 // result, at desktop and phone sizes; screenshots of the chart; and a drawing benchmark with a
 // 10-year series of 1,000 results (figures printed, not asserted).
-import { check, currentPage, framesDrawn, launch, namedItems, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, currentPage, framesDrawn, launch, namedItems, noProblems, openApp, press, report, serve, settled, shotDir, watch } from './lib.mjs';
 import path from 'node:path';
 
 const server = await serve();
@@ -38,8 +38,7 @@ async function shootItem(page, name, file) {
 
 const rows = async (page) => Object.keys(await namedItems(page)).filter((n) => n.startsWith('labs:row:')).sort();
 
-let failed = false;
-try {
+await report(server, async () => {
   for (const [viewport, touch] of [['desktop', false], ['phone', true]]) {
     console.log(`# ${viewport}`);
     const context = await launch({ viewport });
@@ -82,7 +81,7 @@ try {
       }
       await settled(page);
     }
-    check(problems.length === 0, `no console errors or failed requests${problems.length ? ': ' + problems.join('; ') : ''}`);
+    noProblems(problems);
 
     if (viewport === 'desktop') {
       // Benchmark: a 10-year series of 1,000 results, then redraws with the pointer over the chart.
@@ -115,10 +114,4 @@ try {
     }
     await context.close();
   }
-} catch (e) {
-  console.error(`not ok - ${e.message}`);
-  failed = true;
-} finally {
-  server.stop();
-}
-process.exit(failed ? 1 : 0);
+});

@@ -167,6 +167,28 @@ export async function brightness(context, png) {
 }
 
 export function check(condition, message) {
-  if (!condition) throw new Error(message);
+  if (!condition) throw Object.assign(new Error(message), { isCheck: true });
   console.log(`  ok - ${message}`);
+}
+
+// The check every test ends a page with: what watch() collected must be empty.
+export function noProblems(problems, what = 'console errors or failed requests') {
+  check(problems.length === 0, `no ${what}${problems.length ? ': ' + problems.join('; ') : ''}`);
+}
+
+// Runs a test's body, then runs `cleanup` and stops its server, and exits with the outcome:
+// anything thrown prints "not ok - ..." (a failed check() its message, anything else its stack)
+// and makes the status 1.
+export async function report(server, body, cleanup = async () => {}) {
+  let failed = false;
+  try {
+    await body();
+  } catch (e) {
+    console.error(`not ok - ${e.isCheck ? e.message : e.stack || e.message}`);
+    failed = true;
+  } finally {
+    await cleanup();  // first: closing a browser can need the server a little longer
+    server.stop();
+  }
+  process.exit(failed ? 1 : 0);
 }

@@ -1,6 +1,6 @@
 // Monitoring page in the browser: type a bad date (refused, nothing saved), then an ASCT date,
 // see the plan with its first item, and download the calendar file, at desktop and phone sizes.
-import { check, currentPage, launch, namedItems, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, currentPage, launch, namedItems, noProblems, openApp, press, report, serve, settled, shotDir, watch } from './lib.mjs';
 import path from 'node:path';
 
 const server = await serve();
@@ -16,8 +16,7 @@ async function typeInto(page, name, text, touch) {
   await settled(page);
 }
 
-let failed = false;
-try {
+await report(server, async () => {
   for (const [viewport, touch] of [['desktop', false], ['phone', true]]) {
     console.log(`# ${viewport}`);
     const context = await launch({ viewport, context: { acceptDownloads: true } });
@@ -60,13 +59,7 @@ try {
     const text = (await import('node:fs')).readFileSync(file, 'utf8');
     check(text.startsWith('BEGIN:VCALENDAR') && text.includes('DTSTART;VALUE=DATE:20250815'),
           'the file is an iCalendar file with the next date 2025-08-15');
-    check(problems.length === 0, `no console errors or failed requests${problems.length ? ': ' + problems.join('; ') : ''}`);
+    noProblems(problems);
     await context.close();
   }
-} catch (e) {
-  console.error(`not ok - ${e.message}`);
-  failed = true;
-} finally {
-  server.stop();
-}
-process.exit(failed ? 1 : 0);
+});

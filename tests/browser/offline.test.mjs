@@ -3,7 +3,7 @@
 // installable; and when a new build is published, the page that runs the old one says
 // "Updated — reload" and the Reload button brings the new version.
 // Works on a copy of dist/ (the "new version" is made by editing the copy, never the build).
-import { check, currentPage, firstFrame, launch, openApp, serve, settled, shotDir, watch, distDir } from './lib.mjs';
+import { check, currentPage, distDir, firstFrame, launch, noProblems, openApp, report, serve, settled, shotDir, watch } from './lib.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,14 +21,13 @@ const swVersion = (page) => page.evaluate(() => new Promise((resolve) => {
   navigator.serviceWorker.controller.postMessage('version', [channel.port2]);
 }));
 
-let failed = false;
 const context = await launch({ viewport: 'phone' });
-try {
+await report(server, async () => {
   const page = context.pages()[0] || await context.newPage();
   const problems = watch(page, origin);
   await openApp(page, url);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
-  check(true, 'after the first visit the service worker controls the page');
+  check(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'after the first visit the service worker controls the page');
   const oldVersion = await swVersion(page);
   check(/^[0-9a-f]{16}$/.test(oldVersion), `the cache version is a content hash filled in by the build (${oldVersion})`);
 
@@ -51,7 +50,7 @@ try {
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
   check(installabilityErrors.length === 0,
         `Chromium finds the app installable${installabilityErrors.length ? ': ' + JSON.stringify(installabilityErrors) : ''}`);
-  check(problems.length === 0, `no console errors or failed requests online${problems.length ? ': ' + problems.join('; ') : ''}`);
+  noProblems(problems, 'console errors or failed requests online');
 
   // Offline: no server at all, and the network emulated off.
   server.stop();
@@ -93,12 +92,7 @@ try {
   const names = await page.evaluate(() => caches.keys());
   check(names.length === 1 && names[0] === 'poems-companion-feedfacefeedface', `the old cache is gone (${names.join(', ')})`);
   check(await page.evaluate(() => document.getElementById('update').hidden), 'after the reload the banner is gone');
-} catch (e) {
-  console.error(`not ok - ${e.message}`);
-  failed = true;
-} finally {
+}, async () => {
   await context.close();
-  server.stop();
   fs.rmSync(site, { recursive: true, force: true });
-}
-process.exit(failed ? 1 : 0);
+});

@@ -2,7 +2,7 @@
 // if any request leaves the app's origin, if the Content-Security-Policy is missing, or if the
 // policy had to block anything the app does. Then show that the policy is really enforced: a
 // connection to another origin and code made from a string (eval) are refused. A screenshot of every page at both sizes.
-import { check, currentPage, distDir, launch, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, currentPage, distDir, launch, noProblems, openApp, press, report, serve, settled, shotDir, watch } from './lib.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -12,8 +12,7 @@ const pages = ['criteria', 'checklist', 'monitoring', 'labs', 'centers', 'guide'
 const required = ["default-src 'self'", "connect-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'",
                   "img-src 'self' data: blob:", "worker-src 'self'"];
 
-let failed = false;
-try {
+await report(server, async () => {
   for (const [viewport, touch] of [['phone', true], ['desktop', false]]) {
     console.log(`# ${viewport}`);
     const context = await launch({ viewport });
@@ -50,7 +49,7 @@ try {
     const foreign = requests.filter((u) => !u.startsWith(origin) && !/^(data|blob):/.test(u));
     check(requests.length > 0 && foreign.length === 0,
           `all ${requests.length} requests stayed in the app's origin${foreign.length ? '; left: ' + foreign.join(', ') : ''}`);
-    check(problems.length === 0, `no console errors, failed or foreign requests${problems.length ? ': ' + problems.join('; ') : ''}`);
+    noProblems(problems, 'console errors, failed or foreign requests');
 
     // The policy is enforced, not only written: another origin and eval are refused.
     const refused = await page.evaluate(async () => {
@@ -71,10 +70,4 @@ try {
           'code made from a string (eval) is refused by the policy');
     await context.close();
   }
-} catch (e) {
-  console.error(`not ok - ${e.message}`);
-  failed = true;
-} finally {
-  server.stop();
-}
-process.exit(failed ? 1 : 0);
+});

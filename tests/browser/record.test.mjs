@@ -3,7 +3,7 @@
 // "Delete all my data" removes it. What the app holds is read back through a real Export download.
 // When IndexedDB is slow, the pages show first but take no input until the record is read, so
 // nothing can be entered into (or saved over) a record that has not arrived yet.
-import { check, launch, openApp, press, serve, settled, shotDir, watch, repo } from './lib.mjs';
+import { check, launch, noProblems, openApp, press, repo, report, serve, settled, shotDir, watch } from './lib.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,8 +20,7 @@ const persisted = (page) => page.waitForFunction(() => Module.poemsLastPersist =
 const server = await serve();
 const url = server.url + '?view=settings&today=2026-11-22';
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'poems-profile-'));
-let failed = false;
-try {
+await report(server, async () => {
   let context = await launch({ userDataDir: profile });
   let page = context.pages()[0];
   let problems = watch(page, server.url.replace(/\/$/, ''));
@@ -43,7 +42,7 @@ try {
   await page.reload();
   await openApp(page, url);
   check(JSON.stringify(await exported(page)) === JSON.stringify(afterImport), 'after a reload the record is the same');
-  check(problems.length === 0, `no console errors or failed requests${problems.length ? ': ' + problems.join('; ') : ''}`);
+  noProblems(problems);
   await context.close();
 
   context = await launch({ userDataDir: profile });
@@ -90,13 +89,6 @@ try {
   await openApp(page, url);
   check((await exported(page)).labs.length === 0, '"Delete all my data" leaves an empty record after a reload');
   await page.screenshot({ path: path.join(shotDir, 'record-settings.png') });
-  check(problems.length === 0, `no console errors or failed requests${problems.length ? ': ' + problems.join('; ') : ''}`);
+  noProblems(problems);
   await context.close();
-} catch (e) {
-  console.error(`not ok - ${e.stack || e.message}`);
-  failed = true;
-} finally {
-  server.stop();
-  fs.rmSync(profile, { recursive: true, force: true });
-}
-process.exit(failed ? 1 : 0);
+}, async () => fs.rmSync(profile, { recursive: true, force: true }));

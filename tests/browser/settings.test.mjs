@@ -2,13 +2,12 @@
 // a reload (kept in localStorage, apart from the record), before the first frame; the text size
 // also applies to the embed, whose colours stay the host's choice; a page's ?theme= wins over
 // the stored colours; a stored entry that is not valid is ignored without an error.
-import { check, launch, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, launch, noProblems, openApp, press, report, serve, settled, shotDir, watch } from './lib.mjs';
 import path from 'node:path';
 
 const server = await serve();
-let failed = false;
 const settings = (page) => page.evaluate(() => [Module._poems_text_size(), Module._poems_dark()]);
-try {
+await report(server, async () => {
   const context = await launch();
   const page = context.pages()[0];
   const problems = watch(page, server.url.replace(/\/$/, ''));
@@ -49,12 +48,6 @@ try {
   check(warnings.some((w) => w.includes('/text_size_percent: must be a percentage from 100 to 200')) &&
         warnings.some((w) => w.includes('/dark: expected true or false')), 'the console names each value it ignored');
 
-  check(problems.length === 0, `no console errors or failed requests${problems.length ? ': ' + problems.join('; ') : ''}`);
+  noProblems(problems);
   await context.close();
-} catch (e) {
-  console.error(`not ok - ${e.stack || e.message}`);
-  failed = true;
-} finally {
-  server.stop();
-}
-process.exit(failed ? 1 : 0);
+});

@@ -2,13 +2,12 @@
 // for the first frame, press a navigation button, check the page changed, save screenshots, and
 // fail on any console error, failed request or request leaving the app's origin. It also checks
 // that an idle page runs no code (the main loop sleeps) and that input and resizes wake it.
-import { check, currentPage, framesDrawn, launch, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, currentPage, framesDrawn, launch, noProblems, openApp, press, report, serve, settled, shotDir, watch } from './lib.mjs';
 import path from 'node:path';
 
 const server = await serve();
 const origin = server.url.replace(/\/$/, '');
-let failed = false;
-try {
+await report(server, async () => {
   for (const [viewport, touch] of [['desktop', false], ['phone', true]]) {
     console.log(`# ${viewport}`);
     const context = await launch({ viewport });
@@ -61,7 +60,7 @@ try {
     check(await currentPage(page) === 'checklist', `${touch ? 'tapping' : 'clicking'} Checklist opens the Checklist page`);
     const after = await page.screenshot({ path: path.join(shotDir, `smoke-${viewport}-checklist.png`) });
     check(!before.equals(after), 'the screen changed after the click');
-    check(problems.length === 0, `no console errors or failed requests${problems.length ? ': ' + problems.join('; ') : ''}`);
+    noProblems(problems);
     await context.close();
   }
   // A browser without WebGL 2 (turned off, or a blocked driver) gets words, not a blank page.
@@ -79,10 +78,4 @@ try {
   check(/WebGL 2/.test(message) && await page.isVisible('#status-text'), `without WebGL 2 the page explains: "${message.slice(0, 60)}..."`);
   await page.screenshot({ path: path.join(shotDir, 'smoke-phone-no-webgl2.png') });
   await context.close();
-} catch (e) {
-  console.error(`not ok - ${e.message}`);
-  failed = true;
-} finally {
-  server.stop();
-}
-process.exit(failed ? 1 : 0);
+});

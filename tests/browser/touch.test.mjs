@@ -1,7 +1,7 @@
 // Touch scrolling on a phone: dragging the content scrolls the page under the finger, a drag that
 // starts on a checkbox scrolls without ticking it, and a tap still ticks. Touches are sent through
 // the DevTools protocol (Playwright's touchscreen only taps).
-import { check, currentPage, launch, namedItems, openApp, press, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, currentPage, launch, namedItems, noProblems, openApp, press, report, serve, settled, shotDir, watch } from './lib.mjs';
 import path from 'node:path';
 
 const server = await serve();
@@ -20,8 +20,7 @@ async function drag(page, cdp, x, y, dy, steps = 12) {
   await settled(page);
 }
 
-let failed = false;
-try {
+await report(server, async () => {
   const context = await launch({ viewport: 'phone' });
   const page = context.pages()[0] || await context.newPage();
   const problems = watch(page, origin);
@@ -65,12 +64,6 @@ try {
   check(r1 && Math.abs(r0[1] - r1[1] - 80) <= 12, `the Guide moved with the finger (${r1 ? (r0[1] - r1[1]).toFixed(0) : "?"} px for 80)`);
   await page.screenshot({ path: path.join(shotDir, 'touch-phone-guide-dragged.png') });
   check(await currentPage(page) === 'guide', 'the drag followed no link');
-  check(problems.length === 0, `no console errors or failed requests${problems.length ? ': ' + problems.join('; ') : ''}`);
+  noProblems(problems);
   await context.close();
-} catch (e) {
-  console.error(`not ok - ${e.message}`);
-  failed = true;
-} finally {
-  server.stop();
-}
-process.exit(failed ? 1 : 0);
+});
