@@ -94,5 +94,6 @@ await report(server, async () => {
   check(await page.evaluate(() => document.getElementById('update').hidden), 'after the reload the banner is gone');
 }, async () => {
   await context.close();
+  server.stop();  // the one serving now: the test stops the first and starts another
   fs.rmSync(site, { recursive: true, force: true });
 });
