@@ -1,5 +1,5 @@
-// Starts the app: checks that this browser can run it, shows progress while the WebAssembly
-// loads, and explains in words (never a blank page) when something is missing or fails.
+// Starts the app: checks that this browser can run it, shows that it is working while the
+// WebAssembly loads, and explains in words (never a blank page) when something is missing or fails.
 // It also registers the service worker (sw.js) that keeps the app usable offline, and tells the
 // person when a new version has arrived. Used by index.html and embed.html (data-embed="1").
 'use strict';
@@ -11,13 +11,12 @@
   offline();
   const statusBox = document.getElementById('status');
   const statusText = document.getElementById('status-text');
-  const progress = document.getElementById('status-progress');
 
   function fatal(message) {
     statusBox.classList.remove('hidden');
     statusBox.querySelector('.card').classList.add('fatal');
     statusText.textContent = message;
-    progress.parentElement.style.display = 'none';
+    statusBox.querySelector('.bar').style.display = 'none';
     document.body.dataset.state = 'error';
   }
   const reasons = {
@@ -52,11 +51,8 @@
     canvas: document.getElementById('canvas'),
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
-    setStatus: (text) => {
-      // Emscripten reports "Downloading data... (12/34)"; turn it into a bar.
-      const m = /\((\d+(?:\.\d+)?)\/(\d+)\)/.exec(text || '');
-      if (m) progress.style.width = (100 * Number(m[1]) / Number(m[2])).toFixed(0) + '%';
-    },
+    // No setStatus: the app has no data files for Emscripten to report on, and with one set,
+    // Emscripten puts off main() to a later task.
     onAbort: (what) => fatal('POEMS Companion stopped because of an internal error (' + what + '). ' +
                              'Reloading the page usually helps. Nothing you entered has been sent anywhere.'),
   };
