@@ -46,7 +46,7 @@ bool page_from_id(const std::string& id, Page& out) {
 App::App(AppOptions options, Platform platform)
     : options_(std::move(options)), platform_(std::move(platform)), settings_(options_.settings),
       page_(options_.start_page) {
-    data_ = load_app_data(data_error_);
+    data_ = AppData::load(data_error_);
     if (options_.record_arrives_later) save_status_ = {SaveStatus::State::loading, {}};
     else load_record_from_store();
 }
@@ -227,10 +227,12 @@ void App::draw_header(float width) {
 // What happened when the record was loaded (a backup was used, an older file was updated...):
 // shown until the person dismisses it, because silently changing someone's data is never fine.
 void App::draw_notices() {
-    if (!data_error_.empty()) {
+    // A topic read since start-up may have had problems too (AppData::problems()).
+    const std::string& content_problems = data_ ? data_->problems() : data_error_;
+    if (!content_problems.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.15f, 0.12f, 1));
         ImGui::TextWrapped("The app's built-in content failed its checks, so some pages cannot be shown. "
-                           "Please report this: %s", data_error_.c_str());
+                           "Please report this: %s", content_problems.c_str());
         ImGui::PopStyleColor();
     }
     if (notices_.empty()) return;

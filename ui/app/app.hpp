@@ -91,7 +91,6 @@ public:
     std::string take_item_to_show();
 
     const AppData& data() const { return *data_; }
-    const std::string& data_error() const { return data_error_; }
     const Platform& platform() const { return platform_; }
     Date today() const { return options_.today; }
 

@@ -4,28 +4,29 @@
 
 namespace poems::ui {
 
-std::shared_ptr<const AppData> load_app_data(std::string& error) {
-    // The loaders below are the topic checks; their problems are reported just the same.
+namespace {
+// A loader's result, or an empty T when it had problems (they are reported by the caller).
+template <class T>
+T value_or_empty(std::optional<T> loaded) {
+    return loaded ? std::move(*loaded) : T{};
+}
+template <class T>
+T value_or_empty(T loaded) {
+    return loaded;
+}
+
+}  // namespace
+
+std::shared_ptr<const AppData> AppData::load(std::string& error) {
+    // The loaders are the topic checks; their problems are reported just the same.
     ContentLoad loaded = load_content(embedded_content_files(), TopicChecks::done_by_caller);
     Problems problems = std::move(loaded.problems);
     auto data = std::make_shared<AppData>();
     if (loaded.content) {
-        data->content = std::move(*loaded.content);
-        const Content& c = data->content;
-        auto need = [&](const char* topic) -> const Json& {
-            static const Json empty = Json::object();
-            const Json* doc = c.topic(topic);
-            if (!doc) problems.push_back({std::string(topic) + ".json", "", "missing content file"});
-            return doc ? *doc : empty;
-        };
-        if (auto r = load_criteria_rules(need("criteria"), problems, "criteria.json")) data->criteria = std::move(*r);
-        if (auto r = load_lab_catalogue(need("labs"), problems, "labs.json")) data->labs = std::move(*r);
-        if (auto r = load_monitoring_plan(need("monitoring"), problems, "monitoring.json")) data->monitoring = std::move(*r);
-        if (auto r = load_recovery(need("recovery"), problems, "recovery.json")) data->recovery = std::move(*r);
-        if (auto r = load_prognosis(need("prognosis"), problems, "prognosis.json")) data->prognosis = std::move(*r);
-        data->checklists = load_checklists(need("checklists"), problems, "checklists.json");
-        data->centers = load_centers(need("centers"), problems, "centers.json");
-        data->center_index = build_center_search_index(data->centers.centers, data->centers.regions);
+        data->content_ = std::move(*loaded.content);
+        if (!data->content_.topic("criteria")) problems.push_back({"criteria.json", "", "missing content file"});
+        else if (auto r = load_criteria_rules(*data->content_.topic("criteria"), problems, "criteria.json"))
+            data->criteria_ = std::move(*r);
     }
     if (!problems.empty()) {
         error.clear();
@@ -33,6 +34,50 @@ std::shared_ptr<const AppData> load_app_data(std::string& error) {
         return nullptr;
     }
     return data;
+}
+
+const Json& AppData::topic(const char* stem) const {
+    static const Json empty = Json::object();
+    const Json* doc = content_.topic(stem);
+    if (!doc) report({{std::string(stem) + ".json", "", "missing content file"}});
+    return doc ? *doc : empty;
+}
+
+void AppData::report(const Problems& problems) const {
+    for (const auto& p : problems) problems_ += p.to_string() + "\n";
+}
+
+// Runs `load(problems)` the first time, keeps what it returns and reports its problems.
+template <class T, class Load>
+const T& AppData::read_once(std::optional<T>& slot, Load load) const {
+    if (!slot) {
+        Problems problems;
+        slot = value_or_empty(load(problems));
+        report(problems);
+    }
+    return *slot;
+}
+
+const LabCatalogue& AppData::labs() const {
+    return read_once(labs_, [&](Problems& p) { return load_lab_catalogue(topic("labs"), p, "labs.json"); });
+}
+const MonitoringPlan& AppData::monitoring() const {
+    return read_once(monitoring_, [&](Problems& p) { return load_monitoring_plan(topic("monitoring"), p, "monitoring.json"); });
+}
+const RecoveryContent& AppData::recovery() const {
+    return read_once(recovery_, [&](Problems& p) { return load_recovery(topic("recovery"), p, "recovery.json"); });
+}
+const PrognosisContent& AppData::prognosis() const {
+    return read_once(prognosis_, [&](Problems& p) { return load_prognosis(topic("prognosis"), p, "prognosis.json"); });
+}
+const Checklists& AppData::checklists() const {
+    return read_once(checklists_, [&](Problems& p) { return load_checklists(topic("checklists"), p, "checklists.json"); });
+}
+const CenterDirectory& AppData::centers() const {
+    return read_once(centers_, [&](Problems& p) { return load_centers(topic("centers"), p, "centers.json"); });
+}
+const CenterSearchIndex& AppData::center_index() const {
+    return read_once(center_index_, [&](Problems&) { return build_center_search_index(centers().centers, centers().regions); });
 }
 
 }  // namespace poems::ui

@@ -40,7 +40,7 @@ void sources_line(const App& app, const std::vector<SourceRef>& sources) {
     std::string line = sources.size() == 1 ? "Source: " : "Sources: ";
     for (std::size_t i = 0; i < sources.size(); ++i) {
         if (i) line += "; ";
-        line += app.data().content.format_citation(sources[i]);
+        line += app.data().content().format_citation(sources[i]);
     }
     // A whole-pixel size: with fractional line heights ImGui's layout (which truncates positions
     // toward zero) makes items above a scrolled view a pixel taller, and long pages drift.
@@ -50,10 +50,10 @@ void sources_line(const App& app, const std::vector<SourceRef>& sources) {
     ImGui::SetWindowFontScale(1.0f);
 }
 
-void sources_line(const App& app, std::string_view item_id) { sources_line(app, app.data().content.sources_of(item_id)); }
+void sources_line(const App& app, std::string_view item_id) { sources_line(app, app.data().content().sources_of(item_id)); }
 
 std::string item_text(const App& app, std::string_view item_id, const char* field) {
-    const Json* item = app.data().content.item(item_id);
+    const Json* item = app.data().content().item(item_id);
     if (!item || !item->contains(field)) return {};
     return std::string(text_in((*item)[field]));
 }

@@ -59,7 +59,7 @@ void draw_details(App& app, const CenterDirectory& dir, const Center& c) {
                (c.source_date.empty() ? "" : " (" + dir.label("source_date") + " " + c.source_date + ")"));
     ImGui::Spacing();
     const std::string details = center_details_text(
-        dir, c, "en", [&app](const SourceRef& s) { return app.data().content.format_citation(s); });
+        dir, c, "en", [&app](const SourceRef& s) { return app.data().content().format_citation(s); });
     copy_button(app, "Copy details", details);
     name_last_item("centers:copy:" + c.id);
 }
@@ -96,7 +96,7 @@ void draw_card(App& app, const CenterDirectory& dir, const Center& c) {
 void show_center(App& app, const std::string& center_id) {
     CentersUi& ui = ui_state();
     ui = CentersUi{};
-    if (app.data().centers.center(center_id)) {
+    if (app.data().centers().center(center_id)) {
         ui.open_id = center_id;
         ui.scroll_to_open = true;
     }
@@ -104,7 +104,7 @@ void show_center(App& app, const std::string& center_id) {
 }
 
 void draw_centers_page(App& app) {
-    const CenterDirectory& dir = app.data().centers;
+    const CenterDirectory& dir = app.data().centers();
     CentersUi& ui = ui_state();
 
     text_wrapped(dir.intro.in());
@@ -127,7 +127,7 @@ void draw_centers_page(App& app) {
     query.words = ui.search;
     if (ui.region > 0 && ui.region <= static_cast<int>(dir.regions.size())) query.region = dir.regions[ui.region - 1].id;
     query.remote_only = ui.remote_only;
-    const std::vector<const Center*> found = search_centers(dir.centers, query, app.data().center_index);
+    const std::vector<const Center*> found = search_centers(dir.centers, query, app.data().center_index());
 
     // The result list in one name, so a test can read what is shown without counting cards.
     const bool filtered = ui.search[0] || ui.region > 0 || ui.remote_only;

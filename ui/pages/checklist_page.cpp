@@ -36,7 +36,7 @@ const LabWorkupLinks& workup_links(const App& app) {
     static const AppData* built_for = nullptr;
     static LabWorkupLinks links;
     if (built_for != &app.data()) {
-        links = lab_workup_links(app.data().content);
+        links = lab_workup_links(app.data().content());
         built_for = &app.data();
     }
     return links;
@@ -54,13 +54,13 @@ std::string workup_name(const App& app, const std::string& id) {
 std::vector<std::string> missing_lines(const App& app, bool& findings_entered) {
     findings_entered = false;
     Problems problems;
-    std::optional<Findings> f = parse_findings(app.record().findings, app.data().criteria, problems);
+    std::optional<Findings> f = parse_findings(app.record().findings, app.data().criteria(), problems);
     if (!f) return {};
     findings_entered = f->vegf || f->endocrine_findings || f->m_protein_tests || f->prior_diagnosis ||
                        std::any_of(f->criteria.begin(), f->criteria.end(),
                                    [](const auto& kv) { return kv.second != Tri::unknown; });
     if (!findings_entered) return {};
-    const Evaluation e = evaluate(*f, app.data().criteria);
+    const Evaluation e = evaluate(*f, app.data().criteria());
     std::vector<std::string> lines;
     for (const MissingItem& m : e.missing) {
         const CriterionResult* c = e.criterion(m.key);
@@ -114,7 +114,7 @@ void see_link(App& app, const Checklists& lists, const std::string& id) {
         Page target;
         if (p && page_from_id(id.substr(5), target) && link(app, p->title.in(), "link:" + id)) app.open(target);
     } else if (id.rfind("center.", 0) == 0) {
-        const Center* c = app.data().centers.center(id);
+        const Center* c = app.data().centers().center(id);
         if (c && link(app, c->name.in(), "link:" + id)) show_center(app, id);
     } else {
         // Glossary entries and workup tests open in the Guide.
@@ -232,7 +232,7 @@ void draw_ask_my_doctor(App& app, const Checklists& lists, const ChecklistStage&
 }  // namespace
 
 void draw_checklist_page(App& app) {
-    const Checklists& lists = app.data().checklists;
+    const Checklists& lists = app.data().checklists();
     ChecklistUi& ui = ui_state();
     const std::string suggested(suggest_stage(app.record()));
     if (!lists.stage(ui.stage_id)) ui.stage_id = suggested;

@@ -116,7 +116,7 @@ void number_to_buffer(double d, char* buf, std::size_t n) { std::snprintf(buf, n
 // ---- Answers <-> findings ---------------------------------------------------------------------
 
 Json build_candidate(const App& app, const PageState& s) {
-    const CriteriaRules& rules = app.data().criteria;
+    const CriteriaRules& rules = app.data().criteria();
     Json j = Json::object();
     j["schema"] = kFindingsSchema;
     for (const auto& [key, a] : s.answers) {
@@ -156,7 +156,7 @@ Json build_candidate(const App& app, const PageState& s) {
 }
 
 void fill_from_findings(const App& app, PageState& s, const Findings& f) {
-    const CriteriaRules& rules = app.data().criteria;
+    const CriteriaRules& rules = app.data().criteria();
     for (const auto& [key, t] : f.criteria)
         s.answers[key] = t == Tri::present ? kYes : t == Tri::absent ? kNo : kSavedUnknown;
     if (f.vegf) {
@@ -188,7 +188,7 @@ void load_from_record(App& app, PageState& s) {
     s = PageState{};
     s.loaded = true;
     s.synced = app.record().findings;
-    auto f = parse_findings(s.synced, app.data().criteria, s.stored_problems, "/findings");
+    auto f = parse_findings(s.synced, app.data().criteria(), s.stored_problems, "/findings");
     if (!f) {
         s.stored_invalid = true;
         return;
@@ -206,7 +206,7 @@ void update(App& app, PageState& s) {
     s.candidate = cand;
     s.have_candidate = true;
     s.problems.clear();
-    const CriteriaRules& rules = app.data().criteria;
+    const CriteriaRules& rules = app.data().criteria();
     auto f = parse_findings(cand, rules, s.problems);
     if (!f) {
         // Leave out each part the parser refused (its top-level key), keep the rest.
@@ -275,7 +275,7 @@ const char* status_label(Status st) {
 }
 
 std::string criterion_name(const App& app, const std::string& key) {
-    const CriterionRule* c = app.data().criteria.criterion(key);
+    const CriterionRule* c = app.data().criteria().criterion(key);
     return c ? c->name.get() : key;
 }
 
@@ -406,7 +406,7 @@ void draw_unknown_list(App& app, PageState& s) {
 void draw_red_flag_card(App& app, PageState& s) {
     if (!s.eval) return;
     const Evaluation& e = *s.eval;
-    const CriteriaRules& rules = app.data().criteria;
+    const CriteriaRules& rules = app.data().criteria();
     card_begin("criteria:red-flag-card");
     bold("Red-flag screen");
     text_muted(rules.red_flags.text.get());
@@ -468,7 +468,7 @@ void draw_item_result(App& app, const PageState& s, const CriterionRule& c) {
 }
 
 void draw_vegf_inputs(App& app, PageState& s) {
-    const CriteriaRules& rules = app.data().criteria;
+    const CriteriaRules& rules = app.data().criteria();
     text_muted("If you have the lab report, enter the result: it then decides this item.");
     const std::string typed = trim(s.vegf_value.data());
     text_wrapped("Value");
@@ -499,7 +499,7 @@ void draw_vegf_inputs(App& app, PageState& s) {
     // A plausible-range check from the lab catalogue: a typing mistake is more likely than the value.
     if (s.vegf_sample >= 0 && s.vegf_unit >= 0 && is_number_text(typed) && problems_at(s, "/vegf").empty()) {
         const std::string test_id = "labs.vegf_" + vegf_samples()[s.vegf_sample];
-        const LabCheckResult chk = check_lab_value(app.data().labs, test_id, typed_number(typed).get<double>(),
+        const LabCheckResult chk = check_lab_value(app.data().labs(), test_id, typed_number(typed).get<double>(),
                                                    vegf_unit_choices()[s.vegf_unit]);
         if (chk.level != LabCheck::ok && !chk.message.empty()) {
             text_colored(kWarn, "! Please check the value: " + chk.message);
@@ -509,7 +509,7 @@ void draw_vegf_inputs(App& app, PageState& s) {
 }
 
 void draw_m_protein_inputs(App& app, PageState& s) {
-    const CriteriaRules& rules = app.data().criteria;
+    const CriteriaRules& rules = app.data().criteria();
     text_muted("Which tests were done, and what did they show? The results then decide this item.");
     for (const auto& t : rules.m_protein.tests) {
         ImGui::Spacing();
@@ -522,7 +522,7 @@ void draw_m_protein_inputs(App& app, PageState& s) {
 }
 
 void draw_endocrine_inputs(App& app, PageState& s) {
-    const CriteriaRules& rules = app.data().criteria;
+    const CriteriaRules& rules = app.data().criteria();
     text_muted("Which endocrine findings have you been told about? Tick all that apply; they then decide this item.");
     for (const auto& e : rules.endocrine_findings) {
         bool on = s.endocrine[e.key];
@@ -559,7 +559,7 @@ void draw_question(App& app, PageState& s, const CriterionRule& c) {
 }
 
 void draw_prior_diagnosis(App& app, PageState& s) {
-    const CriteriaRules& rules = app.data().criteria;
+    const CriteriaRules& rules = app.data().criteria();
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
@@ -621,7 +621,7 @@ void draw_clear(App& app, PageState& s) {
 }
 
 void draw_questions(App& app, PageState& s) {
-    const CriteriaRules& rules = app.data().criteria;
+    const CriteriaRules& rules = app.data().criteria();
     big_heading("Your findings");
     text_muted("Answer what you know. \"Not tested\" and \"Don't know\" both count as not known yet. "
                "Every answer is saved on this device at once.");

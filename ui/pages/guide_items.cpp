@@ -294,7 +294,7 @@ void labelled(const char* label, const std::string& text) {
 
 // The criteria of a group ("criteria.group.major"): each criterion's name and what counts.
 void criteria_of_group(const App& app, const Json& group) {
-    const Json* criteria = app.data().content.topic("criteria");
+    const Json* criteria = app.data().content().topic("criteria");
     if (!criteria || !criteria->contains("criteria") || !group.contains("key")) return;
     for (const auto& c : (*criteria)["criteria"]) {
         if (c.value("group", std::string()) != group["key"].get<std::string>()) continue;
@@ -313,7 +313,7 @@ const char* const kBodyFields[] = {"intro", "text", "rule", "definition", "expla
 
 // Anything without a kind of its own: its title, where it is, its texts, its lists.
 void generic_item(App& app, const Lookup& lookup, const Json& item, const std::string& id) {
-    const Content& content = app.data().content;
+    const Content& content = app.data().content();
     if (item.contains("citation") && item.contains("number")) {  // a numbered reference of the guide
         const std::string number = std::to_string(item["number"].get<int>()) + ".";
         ImGui::TextUnformatted(number.c_str());
@@ -373,7 +373,7 @@ void link_row(App& app, const Lookup& lookup, std::string_view label, const std:
 }
 
 void draw_item(App& app, const Lookup& lookup, const std::string& id, std::string_view heading_above) {
-    const Content& content = app.data().content;
+    const Content& content = app.data().content();
     const Json* found = content.item(id);
     if (!found) return;
     const Json& item = *found;

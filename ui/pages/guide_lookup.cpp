@@ -20,7 +20,7 @@ void collect_nested_ids(const Json& value, std::vector<std::string>& out) {
 }  // namespace
 
 Lookup::Lookup(const App& app) : app_(&app) {
-    const Content& content = app.data().content;
+    const Content& content = app.data().content();
     const auto& chapters = content.guide();
     for (int c = 0; c < static_cast<int>(chapters.size()); ++c) {
         where_.emplace(chapters[c].id, Location{c, {}});
@@ -49,12 +49,12 @@ Location Lookup::locate(std::string_view id) const {
 }
 
 bool Lookup::linkable(std::string_view id) const {
-    return app_->data().content.topic_of(id) == "glossary" || locate(id).chapter >= 0;
+    return app_->data().content().topic_of(id) == "glossary" || locate(id).chapter >= 0;
 }
 
 std::vector<GlossaryIndexEntry> build_glossary_index(const App& app) {
     std::vector<GlossaryIndexEntry> index;
-    for (const auto& e : app.data().content.glossary()) {
+    for (const auto& e : app.data().content().glossary()) {
         GlossaryIndexEntry entry{e.id, {}, {}};
         append_folded_for_search(entry.folded_names, text_in(*e.term));
         for (const Json* alias : e.aliases) {

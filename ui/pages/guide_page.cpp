@@ -53,9 +53,9 @@ GuideState& state() {
 void prepare(const App& app, GuideState& s) {
     if (s.lookup) return;
     s.lookup = std::make_unique<Lookup>(app);
-    s.glossary = app.data().content.glossary();
+    s.glossary = app.data().content().glossary();
     s.glossary_index = build_glossary_index(app);
-    s.chapter_top.assign(app.data().content.guide().size(), 0.0f);
+    s.chapter_top.assign(app.data().content().guide().size(), 0.0f);
 }
 
 bool glossary_matches(const GuideState& s, std::size_t i, const std::vector<std::string>& words) {
@@ -64,7 +64,7 @@ bool glossary_matches(const GuideState& s, std::size_t i, const std::vector<std:
 
 // Goes to what a link asked for.
 void show(const App& app, GuideState& s, const std::string& id) {
-    const Content& content = app.data().content;
+    const Content& content = app.data().content();
     s.jump_open = false;
     s.scroll_to_top = false;
     s.scroll_tries = 0;
@@ -162,7 +162,7 @@ void chapter_list(GuideState& s, const std::vector<GuideChapter>& chapters, floa
 }
 
 void guide_view(App& app, GuideState& s) {
-    const Content& content = app.data().content;
+    const Content& content = app.data().content();
     const auto& chapters = content.guide();
     const float em = ImGui::GetFontSize();
     const bool side_contents = ImGui::GetContentRegionAvail().x >= 48.0f * em;
@@ -339,7 +339,7 @@ void glossary_view(App& app, GuideState& s) {
 // ---- References -----------------------------------------------------------------------------
 
 void references_view(App& app, GuideState&) {
-    const Content& content = app.data().content;
+    const Content& content = app.data().content();
     ImGui::BeginChild("references:body");
     keyboard_scrolling();
     if (begin_column("references:column", ImGui::GetContentRegionAvail().x)) {

@@ -81,7 +81,7 @@ std::optional<double> parse_value(const std::string& text) {
 }
 
 void start_form(const App& app, LabForm& f, const LabResult* edit) {
-    const auto& tests = app.data().labs.tests;
+    const auto& tests = app.data().labs().tests;
     const int keep_test = f.test, keep_unit = f.unit;  // the next result is often of the same test
     f = LabForm{};
     f.open = true;
@@ -101,7 +101,7 @@ void start_form(const App& app, LabForm& f, const LabResult* edit) {
 
 // Checks the form; saves when everything is fine (or the person confirmed the warning).
 void try_save(App& app, LabForm& f, bool confirmed) {
-    const auto& tests = app.data().labs.tests;
+    const auto& tests = app.data().labs().tests;
     const LabTest& test = tests[f.test];
     const std::string& unit = test.units[f.unit];
     f.error.clear();
@@ -118,7 +118,7 @@ void try_save(App& app, LabForm& f, bool confirmed) {
         f.error = "\"" + date_text + "\" is not a date. Type it as YYYY-MM-DD, e.g. " + to_string(app.today()) + ".";
         return;
     }
-    const LabCheckResult check = check_lab_value(app.data().labs, test.id, *value, unit);
+    const LabCheckResult check = check_lab_value(app.data().labs(), test.id, *value, unit);
     if (check.level == LabCheck::error) {
         f.error = check.message;
         return;
@@ -173,7 +173,7 @@ void error_text(const std::string& text) {
 
 void draw_form(App& app, LabsState& s) {
     LabForm& f = s.form;
-    const auto& tests = app.data().labs.tests;
+    const auto& tests = app.data().labs().tests;
     if (tests.empty()) return;
     f.test = std::clamp(f.test, 0, int(tests.size()) - 1);
     card_begin("labs-form");
@@ -265,10 +265,10 @@ Guides guides_for(const App& app, const LabTest& test) {
     Guides g;
     const auto& data = app.data();
     auto in_main = [&](double v, const std::string& unit) -> std::optional<double> {
-        auto c = convert_for_test(data.labs, test, v, unit, test.main_unit, false);
+        auto c = convert_for_test(data.labs(), test, v, unit, test.main_unit, false);
         return c ? std::optional<double>(c->value) : std::nullopt;
     };
-    for (const auto& f : data.prognosis.factors) {
+    for (const auto& f : data.prognosis().factors) {
         if (f.rule.kind != "lab_below" || f.rule.test_id != test.id) continue;
         const auto v = in_main(f.rule.below, f.rule.unit);
         if (!v) continue;
@@ -277,12 +277,12 @@ Guides guides_for(const App& app, const LabTest& test) {
         g.legend.push_back("Dashed line at " + fig + ": " + f.name.in() + ", a prognostic factor in the guide.");
         g.sources.insert(g.sources.end(), f.sources.begin(), f.sources.end());
     }
-    for (const auto& sample : data.criteria.vegf.samples) {
+    for (const auto& sample : data.criteria().vegf.samples) {
         if (test.id != "labs.vegf_" + sample.sample) continue;
-        const auto hi = in_main(sample.elevated_at_or_above, data.criteria.vegf.unit);
+        const auto hi = in_main(sample.elevated_at_or_above, data.criteria().vegf.unit);
         if (!hi) continue;
         std::optional<double> lo;
-        if (sample.borderline_at_or_above) lo = in_main(*sample.borderline_at_or_above, data.criteria.vegf.unit);
+        if (sample.borderline_at_or_above) lo = in_main(*sample.borderline_at_or_above, data.criteria().vegf.unit);
         const std::string fig = format_number(*hi) + " " + test.main_unit;
         g.lines.push_back({lo.value_or(*hi), *hi, fig});
         std::string text = "Dashed line at " + fig + ": the figure the diagnostic criteria use for " +
@@ -394,7 +394,7 @@ void draw_labs_page(App& app) {
 
     // One card per test with results, in the catalogue's order.
     bool any = false;
-    for (const auto& test : app.data().labs.tests) {
+    for (const auto& test : app.data().labs().tests) {
         bool has = false;
         for (const auto& l : app.record().labs)
             if (l.test_id == test.id) {
@@ -407,7 +407,7 @@ void draw_labs_page(App& app) {
             choice_buttons("labs:range", {"All", "Last 5 years", "Last year"}, &s.range);
             any = true;
         }
-        const Series series = poems::series(app.record(), app.data().labs, test.id);
+        const Series series = poems::series(app.record(), app.data().labs(), test.id);
         if (series.points.empty()) {
             card_begin(test.id.c_str());
             heading(test.name.in());
@@ -428,8 +428,8 @@ void draw_labs_page(App& app) {
 extern "C" EMSCRIPTEN_KEEPALIVE int poems_bench_add_lab_series(const char* test_id, int count) {
     using namespace poems;
     auto& s = poems::ui::state();
-    if (!s.app || !s.app->data().labs.test(test_id)) return 0;
-    const LabTest& test = *s.app->data().labs.test(test_id);
+    if (!s.app || !s.app->data().labs().test(test_id)) return 0;
+    const LabTest& test = *s.app->data().labs().test(test_id);
     Record& r = s.app->record();
     const Date today = s.app->today();
     const std::string first = next_entry_id(r.labs, "lab");  // "lab-<n>"

@@ -67,7 +67,7 @@ void colored(const ImVec4& c, const std::string& text, bool bold = false) {
 }
 
 std::string test_name(const App& app, const std::string& id, bool short_name = true) {
-    const MonitoringTest* t = app.data().monitoring.test(id);
+    const MonitoringTest* t = app.data().monitoring().test(id);
     if (!t) return id;
     return short_name ? t->short_name.in() : t->name.in();
 }
@@ -77,7 +77,7 @@ std::string evidence_text(const App& app, const std::string& evidence) {
     const auto space = evidence.rfind(' ');
     if (space == std::string::npos) return evidence;
     const std::string what = evidence.substr(0, space), date = evidence.substr(space + 1);
-    if (const LabTest* t = app.data().labs.test(what)) return "your " + t->short_name.in() + " result of " + date;
+    if (const LabTest* t = app.data().labs().test(what)) return "your " + t->short_name.in() + " result of " + date;
     if (what == "appointment") return "an appointment on " + date;
     return evidence;
 }
@@ -101,14 +101,14 @@ void planned_tests(App& app, const std::vector<PlannedTest>& tests) {
             text_muted("Booked: " + test_name(app, t.test_id) +
                        (t.evidence.empty() ? ", at an appointment you added" : ", " + evidence_text(app, t.evidence)));
         if (t.applies == Tri::unknown && !t.condition_id.empty())
-            for (const auto& row : app.data().monitoring.rows)
+            for (const auto& row : app.data().monitoring().rows)
                 for (const auto& c : row.conditions)
                     if (c.id == t.condition_id) text_muted("(?) " + test_name(app, t.test_id) + ": " + c.text.in());
     }
 }
 
 void item_card(App& app, const Plan& plan, const PlanItem& item, bool first) {
-    const auto& content = app.data().monitoring;
+    const auto& content = app.data().monitoring();
     ImGui::PushID(item.uid.c_str());
     card_begin("item");
     ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
@@ -136,7 +136,7 @@ void item_card(App& app, const Plan& plan, const PlanItem& item, bool first) {
 }
 
 void draw_baseline(App& app, const Plan& plan) {
-    const auto& content = app.data().monitoring;
+    const auto& content = app.data().monitoring();
     const BaselinePlan& b = *plan.baseline;
     card_begin("baseline");
     ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
@@ -164,7 +164,7 @@ void draw_calendar_button(App& app, const Plan& plan) {
         return;
     }
     if (ImGui::Button("Add to calendar")) {
-        const std::string ics = schedule_to_ics(plan, app.data().monitoring, app.today());
+        const std::string ics = schedule_to_ics(plan, app.data().monitoring(), app.today());
         s.saved_message = app.platform().save_file("poems-monitoring.ics", "text/calendar", ics);
     }
     name_last_item("monitoring:ics");
@@ -205,7 +205,7 @@ void draw_full_plan(App& app, const Plan& plan) {
 }
 
 void draw_plan(App& app, const Plan& plan) {
-    const auto& content = app.data().monitoring;
+    const auto& content = app.data().monitoring();
     heading("Your next tests");
     if (plan.baseline) draw_baseline(app, plan);
 
@@ -252,7 +252,7 @@ void draw_plan(App& app, const Plan& plan) {
 }
 
 void draw_recovery(App& app) {
-    const RecoveryContent& rc = app.data().recovery;
+    const RecoveryContent& rc = app.data().recovery();
     const RecoveryStatus rs = recovery_status(app.record(), rc, app.today());
     heading(rc.title.in());
     text_muted(rc.intro.in());
@@ -315,7 +315,7 @@ void draw_recovery(App& app) {
 }
 
 void draw_risk_factors(App& app, const RiskFactorReport& report) {
-    const PrognosisContent& pc = app.data().prognosis;
+    const PrognosisContent& pc = app.data().prognosis();
     heading(pc.title.in());
     text_muted(pc.intro.in());
     text_wrapped("Present: " + std::to_string(report.present) + "   Absent: " + std::to_string(report.absent) +
@@ -381,14 +381,14 @@ void draw_signals(App& app, const std::vector<Signal>& signals) {
 void draw_monitoring_page(App& app) {
     const AppData& data = app.data();
     const Record& record = app.record();
-    text_wrapped(data.monitoring.intro.in());
+    text_wrapped(data.monitoring().intro.in());
 
     draw_treatment_dates(app);
 
     // The same factors decide the echocardiogram's condition in the plan.
-    const RiskFactorReport risk = evaluate_risk_factors(record, data.prognosis, data.labs, app.today());
-    const Plan plan = make_schedule(record, data.monitoring, data.labs, app.today(), 12, &risk);
-    const std::vector<Signal> signals = find_signals(record, data.labs, data.monitoring, app.today());
+    const RiskFactorReport risk = evaluate_risk_factors(record, data.prognosis(), data.labs(), app.today());
+    const Plan plan = make_schedule(record, data.monitoring(), data.labs(), app.today(), 12, &risk);
+    const std::vector<Signal> signals = find_signals(record, data.labs(), data.monitoring(), app.today());
 
     // Signals first when there are any: they are what to act on.
     if (!signals.empty()) draw_signals(app, signals);
