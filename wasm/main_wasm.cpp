@@ -36,6 +36,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 
 using namespace poems::ui;
@@ -74,17 +75,23 @@ bool touch_device() {
     return EM_ASM_INT({ return (navigator.maxTouchPoints || 0) > 0 || ('ontouchstart' in window) ? 1 : 0; }) != 0;
 }
 
-std::string url_param(const char* name) {
-    char* value = (char*)(intptr_t)EM_ASM_INT(
-        {
-            const v = new URLSearchParams(location.search).get(UTF8ToString($0));
-            return v === null ? 0 : allocateUTF8(v);
-        },
-        name);
-    if (!value) return {};
-    std::string out = value;
-    free(value);
+// A string the page handed over with allocateUTF8() (0 for none): copied, then freed.
+std::optional<std::string> take_js_string(int address) {
+    char* text = reinterpret_cast<char*>(static_cast<intptr_t>(address));
+    if (!text) return std::nullopt;
+    std::string out = text;
+    free(text);
     return out;
+}
+
+std::string url_param(const char* name) {
+    return take_js_string(EM_ASM_INT(
+                              {
+                                  const v = new URLSearchParams(location.search).get(UTF8ToString($0));
+                                  return v === null ? 0 : allocateUTF8(v);
+                              },
+                              name))
+        .value_or("");
 }
 
 // Display settings (text size, colours) are kept in the browser's localStorage, apart from the
@@ -94,14 +101,13 @@ std::string url_param(const char* name) {
 constexpr const char* kSettingsKey = "poems-settings";
 
 Settings stored_settings(Settings s) {
-    char* text = (char*)(intptr_t)EM_ASM_INT({
+    const auto text = take_js_string(EM_ASM_INT({
         try { const v = localStorage.getItem(UTF8ToString($0)); return v === null ? 0 : allocateUTF8(v); }
         catch (e) { return 0; }
-    }, kSettingsKey);
+    }, kSettingsKey));
     if (!text) return s;
     poems::Problems problems;
-    settings_from_json(text, s, problems);
-    free(text);
+    settings_from_json(*text, s, problems);
     for (const auto& p : problems)
         EM_ASM({ console.warn('Stored text size and colours: ' + UTF8ToString($0) + ' (ignored)'); }, p.to_string().c_str());
     return s;
@@ -178,10 +184,7 @@ void tick() {
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
     g_app->draw_frame();
-    if (g_app->settings() != g_settings_kept) {
-        store_settings(g_app->settings());
-        g_settings_kept = g_app->settings();
-    }
+    if (take_settings_change(g_settings_kept, g_app->settings())) store_settings(g_app->settings());
     ImGui::Render();
     ImGuiIO& io = ImGui::GetIO();
     glViewport(0, 0, (int)(io.DisplaySize.x * io.DisplayFramebufferScale.x),

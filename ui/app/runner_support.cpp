@@ -29,6 +29,12 @@ void upload_font_texture(StyleState& state) {
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
+bool take_settings_change(Settings& kept, const Settings& now) {
+    if (now == kept) return false;
+    kept = now;
+    return true;
+}
+
 bool input_pending() { return !ImGui::GetCurrentContext()->InputEventsQueue.empty(); }
 
 bool layout_settling() {

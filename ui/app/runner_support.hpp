@@ -1,5 +1,6 @@
-// Pieces both runners share: noticing when fonts or style must be rebuilt, and the rule for how
-// many frames to draw after input. Kept here so the two loops stay short and alike.
+// Pieces both runners share: noticing when fonts or style must be rebuilt, when the display
+// settings must be written, and the rule for how many frames to draw after input. Kept here so
+// the two loops stay short and alike.
 #pragma once
 
 #include "app/app.hpp"
@@ -20,6 +21,11 @@ bool refresh_style(StyleState& state, const Settings& wanted, float pixel_ratio,
 // backend's objects, which upload the atlas themselves: the backend's CreateFontsTexture() called
 // before its first NewFrame() would upload it a second time there (and orphan the first texture).
 void upload_font_texture(StyleState& state);
+
+// True once for each change of the display settings, which the caller then writes where it keeps
+// them (settings.json, localStorage): `kept` is what was written last (or what the app started
+// with), and takes `now` when they differ.
+bool take_settings_change(Settings& kept, const Settings& now);
 
 // ImGui settles a change over a few frames (hover after release, a popup opening, a layout that
 // depends on last frame's sizes): after any input, draw this many frames, then stop.

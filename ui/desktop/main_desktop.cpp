@@ -224,10 +224,7 @@ int main(int argc, char** argv) {
         }
         ImGui::NewFrame();
         app.draw_frame();
-        if (app.settings() != settings_kept) {
-            write_settings(settings_file, app.settings());
-            settings_kept = app.settings();
-        }
+        if (take_settings_change(settings_kept, app.settings())) write_settings(settings_file, app.settings());
         ImGui::Render();
         glViewport(0, 0, (int)io.DisplaySize.x * (int)io.DisplayFramebufferScale.x,
                    (int)io.DisplaySize.y * (int)io.DisplayFramebufferScale.y);
