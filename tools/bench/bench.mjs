@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Prints the app's size and speed beside the bare Dear ImGui demo's, in one run:
 //   transfer size (raw and gzip) of everything the browser loads,
-//   time to first frame in headless Chromium (median of 7 fresh loads, the two pages in turn),
+//   time to first frame in headless Chromium (median of 11 fresh loads, the two pages in turn),
 //   idle frames per second and CPU fraction over 5 s (all Chromium processes, one core = 100%),
 //   native time to first frame and peak RSS under Xvfb.
 // usage: node tools/bench/bench.mjs WASM_BUILD_DIR NATIVE_BUILD_DIR
@@ -153,7 +153,7 @@ function spawnSyncTimed(s, display, data) {
 
 for (const s of subjects)
   if (!fs.existsSync(path.join(s.dir, s.page))) { console.error(`missing ${s.dir}: build the wasm-release preset first`); process.exit(2); }
-const browserRuns = 7;
+const browserRuns = 11;  // each page; the median of 7 still moved by 0.2x between runs on this machine
 const browser = await browserFigures(subjects, browserRuns);
 const results = subjects.map((s, i) => ({ s, size: sizes(s), browser: browser[i], native: nativeFigures(s) }));
 
