@@ -14,7 +14,6 @@ template <class T>
 T value_or_empty(T loaded) {
     return loaded;
 }
-
 }  // namespace
 
 std::shared_ptr<const AppData> AppData::load(std::string& error) {
@@ -24,13 +23,11 @@ std::shared_ptr<const AppData> AppData::load(std::string& error) {
     auto data = std::make_shared<AppData>();
     if (loaded.content) {
         data->content_ = std::move(*loaded.content);
-        if (!data->content_.topic("criteria")) problems.push_back({"criteria.json", "", "missing content file"});
-        else if (auto r = load_criteria_rules(*data->content_.topic("criteria"), problems, "criteria.json"))
-            data->criteria_ = std::move(*r);
+        if (auto r = load_criteria_rules(data->topic("criteria"), problems, "criteria.json")) data->criteria_ = std::move(*r);
     }
-    if (!problems.empty()) {
-        error.clear();
-        for (const auto& p : problems) error += p.to_string() + "\n";
+    data->report(problems);
+    if (!data->problems_.empty()) {
+        error = data->problems_;
         return nullptr;
     }
     return data;
@@ -47,37 +44,27 @@ void AppData::report(const Problems& problems) const {
     for (const auto& p : problems) problems_ += p.to_string() + "\n";
 }
 
-// Runs `load(problems)` the first time, keeps what it returns and reports its problems.
-template <class T, class Load>
-const T& AppData::read_once(std::optional<T>& slot, Load load) const {
+// Runs the topic's loader the first time, keeps what it returns and reports its problems.
+template <class T, class Loaded>
+const T& AppData::read_once(std::optional<T>& slot, const char* stem,
+                            Loaded (*load)(const Json&, Problems&, const std::string&)) const {
     if (!slot) {
         Problems problems;
-        slot = value_or_empty(load(problems));
+        slot = value_or_empty(load(topic(stem), problems, std::string(stem) + ".json"));
         report(problems);
     }
     return *slot;
 }
 
-const LabCatalogue& AppData::labs() const {
-    return read_once(labs_, [&](Problems& p) { return load_lab_catalogue(topic("labs"), p, "labs.json"); });
-}
-const MonitoringPlan& AppData::monitoring() const {
-    return read_once(monitoring_, [&](Problems& p) { return load_monitoring_plan(topic("monitoring"), p, "monitoring.json"); });
-}
-const RecoveryContent& AppData::recovery() const {
-    return read_once(recovery_, [&](Problems& p) { return load_recovery(topic("recovery"), p, "recovery.json"); });
-}
-const PrognosisContent& AppData::prognosis() const {
-    return read_once(prognosis_, [&](Problems& p) { return load_prognosis(topic("prognosis"), p, "prognosis.json"); });
-}
-const Checklists& AppData::checklists() const {
-    return read_once(checklists_, [&](Problems& p) { return load_checklists(topic("checklists"), p, "checklists.json"); });
-}
-const CenterDirectory& AppData::centers() const {
-    return read_once(centers_, [&](Problems& p) { return load_centers(topic("centers"), p, "centers.json"); });
-}
+const LabCatalogue& AppData::labs() const { return read_once(labs_, "labs", load_lab_catalogue); }
+const MonitoringPlan& AppData::monitoring() const { return read_once(monitoring_, "monitoring", load_monitoring_plan); }
+const RecoveryContent& AppData::recovery() const { return read_once(recovery_, "recovery", load_recovery); }
+const PrognosisContent& AppData::prognosis() const { return read_once(prognosis_, "prognosis", load_prognosis); }
+const Checklists& AppData::checklists() const { return read_once(checklists_, "checklists", load_checklists); }
+const CenterDirectory& AppData::centers() const { return read_once(centers_, "centers", load_centers); }
 const CenterSearchIndex& AppData::center_index() const {
-    return read_once(center_index_, [&](Problems&) { return build_center_search_index(centers().centers, centers().regions); });
+    if (!center_index_) center_index_ = build_center_search_index(centers().centers, centers().regions);
+    return *center_index_;
 }
 
 }  // namespace poems::ui

@@ -47,8 +47,9 @@ public:
 private:
     const Json& topic(const char* stem) const;
     void report(const Problems& problems) const;
-    template <class T, class Load>
-    const T& read_once(std::optional<T>& slot, Load load) const;
+    template <class T, class Loaded>
+    const T& read_once(std::optional<T>& slot, const char* stem,
+                       Loaded (*load)(const Json&, Problems&, const std::string&)) const;
 
     Content content_;
     CriteriaRules criteria_;
