@@ -36,8 +36,10 @@ void load_fonts(float text_scale, float pixel_ratio) {
     config.OversampleV = 1;
     // The glyphs the embedded fonts were cut down to (ui/CMakeLists.txt, font_ranges).
     static const ImWchar ranges[] = {POEMS_FONT_RANGES 0};
+    static const ImWchar title_ranges[] = {POEMS_TITLE_FONT_RANGES 0};  // no Latin Extended-A
     const char* faces[] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Bold.ttf"};
     const float scales[] = {1.0f, 1.0f, 1.35f};  // body, bold, heading
+    const ImWchar* face_ranges[] = {ranges, title_ranges, title_ranges};
     for (int i = 0; i < 3; ++i) {
         const auto* font = find_font(faces[i]);
         if (!font) {
@@ -45,7 +47,7 @@ void load_fonts(float text_scale, float pixel_ratio) {
             continue;
         }
         io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(font->text.data()), static_cast<int>(font->text.size()),
-                                       size * scales[i], &config, ranges);
+                                       size * scales[i], &config, face_ranges[i]);
     }
     io.FontGlobalScale = 1.0f / pixel_ratio;
 }

@@ -334,8 +334,12 @@ void draw_results(App& app, LabsState& s, const LabTest& test, const Series& ser
         ImGui::Text("%s", to_string(l.date).c_str());
         ImGui::SameLine();
         ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-        ImGui::Text("%s %s", format_number(l.value).c_str(), l.unit.c_str());
+        ImGui::TextUnformatted(format_number(l.value).c_str());
         ImGui::PopFont();
+        // The unit in the body face: it is what the person typed, and only that face has all
+        // the Latin letters (ui/CMakeLists.txt, font_ranges_typed_only).
+        ImGui::SameLine(0, ImGui::CalcTextSize(" ").x);
+        ImGui::TextUnformatted(l.unit.c_str());
         name_last_item("labs:row:" + l.id);
         // The buttons go on the same line when they fit, else below (phones).
         const float buttons_w = ImGui::CalcTextSize("Edit").x + ImGui::CalcTextSize("Delete").x +
