@@ -149,34 +149,27 @@ void open_record() {
     }, g_frames_drawn);
 }
 
-void tick() {
-    ++g_ticks;
-    if (!g_app) {
-        // Fonts and the renderer's objects first, then the content: the browser's GPU process
-        // compiles the shaders and takes the font atlas while this thread loads the content,
-        // instead of the first frame waiting for it. (The flush hands the work over now.)
-        refresh_fonts(g_options.settings);
-        glFlush();
-        // The browser reads IndexedDB off the main thread and needs the main thread free to
-        // finish, so the app does not wait for it: it shows its pages at once, disabled until
-        // the record arrives (poems_storage_ready), usually a fraction of a second later.
-        g_options.record_arrives_later = !g_storage_ready;
-        g_app = std::make_unique<App>(g_options, browser_platform());
-        startup_mark("poems:app-created");
-        if (g_storage_ready) open_record();
-    }
-    SDL_Event event;
-    while (SDL_PollEvent(&event)) {
-        ImGui_ImplSDL2_ProcessEvent(&event);
-        g_frames_to_draw = kFramesAfterInput;
-    }
-    if (g_frames_to_draw == 0) {
-        if (!g_sleeping) {
-            g_sleeping = true;
-            emscripten_pause_main_loop();
-        }
-        return;
-    }
+// start_app() and draw_frame() stay out of tick(), which runs on every animation frame. V8 soon
+// recompiles a wasm function that runs often or long with its optimising compiler, on another
+// thread, and that takes more than in proportion to the function's size: with all of this inlined
+// into it, tick() was 42 KB, and one start-up trace showed 0.6 s of compiling for it alone, taken
+// from a 2-core machine while it starts.
+[[gnu::noinline]] void start_app() {
+    // Fonts and the renderer's objects first, then the content: the browser's GPU process
+    // compiles the shaders and takes the font atlas while this thread loads the content,
+    // instead of the first frame waiting for it. (The flush hands the work over now.)
+    refresh_fonts(g_options.settings);
+    glFlush();
+    // The browser reads IndexedDB off the main thread and needs the main thread free to
+    // finish, so the app does not wait for it: it shows its pages at once, disabled until
+    // the record arrives (poems_storage_ready), usually a fraction of a second later.
+    g_options.record_arrives_later = !g_storage_ready;
+    g_app = std::make_unique<App>(g_options, browser_platform());
+    startup_mark("poems:app-created");
+    if (g_storage_ready) open_record();
+}
+
+[[gnu::noinline]] void draw_frame() {
     refresh_fonts(g_app->settings());
 
     const double frame_start = emscripten_get_now();
@@ -203,6 +196,24 @@ void tick() {
             window.dispatchEvent(new Event('poems-first-frame'));
         });
     }
+}
+
+void tick() {
+    ++g_ticks;
+    if (!g_app) start_app();
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        g_frames_to_draw = kFramesAfterInput;
+    }
+    if (g_frames_to_draw == 0) {
+        if (!g_sleeping) {
+            g_sleeping = true;
+            emscripten_pause_main_loop();
+        }
+        return;
+    }
+    draw_frame();
     g_frames_to_draw = g_app->animating() || input_pending() || layout_settling() ? kFramesAfterInput : g_frames_to_draw - 1;
     // When the ImGui field is left (Enter, a tap elsewhere), let go of the hidden HTML field so
     // the phone's keyboard goes away.
