@@ -125,8 +125,12 @@ struct ContentBuilder {
 
     void parse_files(std::span<const EmbeddedFile> files);
     void read_sources();
-    void walk(const Json& value, const std::string& path, const std::string& file, const std::string& stem,
-              std::size_t inherited_sources);
+    // The file walk() is in: what it needs of it, worked out once per file, not per object.
+    struct WalkedFile {
+        std::string name, stem;
+        bool owned = false;  // one of this loader's own topics (content_shapes.cpp)
+    };
+    void walk(const Json& value, const std::string& path, const WalkedFile& in, std::size_t inherited_sources);
     std::size_t read_citations(const Json& list, const std::string& path, const std::string& file);
     void read_link(const Json& value, const std::string& key, const std::string& path, const std::string& file);
     void resolve_links();
@@ -247,18 +251,20 @@ void ContentBuilder::read_link(const Json& value, const std::string& key, const 
     }
 }
 
-void ContentBuilder::walk(const Json& value, const std::string& path, const std::string& file,
-                          const std::string& stem, std::size_t inherited_sources) {
+void ContentBuilder::walk(const Json& value, const std::string& path, const WalkedFile& in,
+                          std::size_t inherited_sources) {
+    const std::string& file = in.name;
+    const std::string& stem = in.stem;
     // Only lists and objects hold anything to check: a child's path is built only for those.
     auto holds_items = [](const Json& v) { return v.is_array() || v.is_object(); };
     if (value.is_array()) {
         for (std::size_t i = 0; i < value.size(); ++i)
-            if (holds_items(value[i])) walk(value[i], pointer_child(path, i), file, stem, inherited_sources);
+            if (holds_items(value[i])) walk(value[i], pointer_child(path, i), in, inherited_sources);
         return;
     }
     if (!value.is_object()) return;
     // An object with an "en" key is a language map, wherever it sits.
-    const bool owned = content_detail::is_owned_topic(stem);
+    const bool owned = in.owned;
     if (value.contains("en")) {
         check_text(value, path, file, problems, !owned);
         return;
@@ -302,7 +308,7 @@ void ContentBuilder::walk(const Json& value, const std::string& path, const std:
         } else if (is_text_key(key) && std::all_of(child.begin(), child.end(), [](const Json& v) { return v.is_string(); })) {
             check_text(child, pointer_child(path, key), file, problems);  // a language map without English ({"fr": ...} or {})
         } else if (holds_items(child)) {
-            walk(child, pointer_child(path, key), file, stem, sources);
+            walk(child, pointer_child(path, key), in, sources);
         }
     }
 }
@@ -343,7 +349,8 @@ ContentLoad load_content(std::span<const EmbeddedFile> files, TopicChecks topics
             out.problems.push_back({data->docs[i].first + ".json", "", "the same file is given twice"});
     b.read_sources();
     for (const auto& [stem, doc] : data->docs) content_detail::check_shape(stem, doc, stem + ".json", out.problems);
-    for (const auto& [stem, doc] : data->docs) b.walk(doc, "", stem + ".json", stem, 0);
+    for (const auto& [stem, doc] : data->docs)
+        b.walk(doc, "", {stem + ".json", stem, content_detail::is_owned_topic(stem)}, 0);
     b.resolve_links();
     b.read_guide();
     // One file's problems together, in the order the passes found them.
