@@ -141,6 +141,24 @@ bool expander_text(const char* id, std::string_view text, bool open, int font) {
     return clicked;
 }
 
+bool wrapped_button(const char* id, std::string_view text, float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float wrap = std::max(1.0f, width - style.FramePadding.x * 2);
+    const char* begin = text.data();
+    const char* end = text.data() + text.size();
+    const ImVec2 text_size = ImGui::CalcTextSize(begin, end, false, wrap);
+    const ImVec2 size(width, std::max(ImGui::GetFrameHeight(), text_size.y + style.FramePadding.y * 2));
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::InvisibleButton(id, size);
+    const ImGuiCol bg = ImGui::IsItemActive() ? ImGuiCol_ButtonActive : ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered : ImGuiCol_Button;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ImGui::GetColorU32(bg), style.FrameRounding);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                ImVec2(pos.x + style.FramePadding.x, pos.y + (size.y - text_size.y) * 0.5f),
+                ImGui::GetColorU32(ImGuiCol_Text), begin, end, wrap);
+    return clicked;
+}
+
 bool choice_buttons(const char* id, const std::vector<std::string>& labels, int* selected) {
     bool changed = false;
     ImGui::PushID(id);

@@ -32,6 +32,11 @@ bool big_checkbox(const char* label, bool* value);
 // when several share `id`. Returns true when tapped.
 bool expander_text(const char* id, std::string_view text, bool open, int font = kFontBody);
 
+// A button `width` wide whose label wraps onto more lines when it does not fit, instead of being
+// cut off (a phone's width, large text). Push an ID first when several share `id`. Returns true
+// when tapped.
+bool wrapped_button(const char* id, std::string_view text, float width);
+
 // Choice among a few options as a row of buttons (wraps at phone width); returns true on change.
 bool choice_buttons(const char* id, const std::vector<std::string>& labels, int* selected);
 

@@ -243,16 +243,16 @@ void draw_checklist_page(App& app) {
     sources_line(app, lists.sources);
     ImGui::Spacing();
 
-    // The stages as a row of buttons that wraps; one per line on a phone.
+    // The stages as a row of buttons that wraps; one per line on a phone, where a long title and
+    // its count wrap inside the button rather than being cut off.
     const ImGuiStyle& style = ImGui::GetStyle();
     const float avail = ImGui::GetContentRegionAvail().x;
     const bool narrow = avail < 600.0f;
     float used = 0;
-    if (narrow) ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
     for (const ChecklistStage& s : lists.stages) {
         const StageProgress p = stage_progress(s, app.record());
-        const std::string label = s.title.in() + "  (" + std::to_string(p.done) + "/" + std::to_string(p.total) + ")###" + s.id;
-        const float w = narrow ? avail : ImGui::CalcTextSize(label.c_str(), nullptr, true).x + style.FramePadding.x * 2;
+        const std::string text = s.title.in() + "  (" + std::to_string(p.done) + "/" + std::to_string(p.total) + ")";
+        const float w = narrow ? avail : ImGui::CalcTextSize(text.c_str()).x + style.FramePadding.x * 2;
         if (used > 0 && used + style.ItemSpacing.x + w <= avail) {
             ImGui::SameLine();
             used += style.ItemSpacing.x + w;
@@ -261,7 +261,9 @@ void draw_checklist_page(App& app) {
         }
         const bool current = &s == stage;
         if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (ImGui::Button(label.c_str(), ImVec2(narrow ? avail : 0, 0)) && !current) {
+        const bool clicked = narrow ? wrapped_button(s.id.c_str(), text, avail)
+                                    : ImGui::Button((text + "###" + s.id).c_str());
+        if (clicked && !current) {
             ui.stage_id = s.id;
             ui.open_item.clear();
             ui.save_message.clear();
@@ -269,7 +271,6 @@ void draw_checklist_page(App& app) {
         name_last_item("checklist:stage:" + s.id);
         if (current) ImGui::PopStyleColor();
     }
-    if (narrow) ImGui::PopStyleVar();
     ImGui::Spacing();
     ImGui::Separator();
 
