@@ -149,7 +149,7 @@ void open_record() {
     }, g_frames_drawn);
 }
 
-// start_app() and draw_frame() stay out of tick(), which runs on every animation frame. V8 soon
+// start_app() and render_frame() stay out of tick(), which runs on every animation frame. V8 soon
 // recompiles a wasm function that runs often or long with its optimising compiler, on another
 // thread, and that takes more than in proportion to the function's size: with all of this inlined
 // into it, tick() was 42 KB, and one start-up trace showed 0.6 s of compiling for it alone, taken
@@ -169,7 +169,7 @@ void open_record() {
     if (g_storage_ready) open_record();
 }
 
-[[gnu::noinline]] void draw_frame() {
+[[gnu::noinline]] void render_frame() {
     refresh_fonts(g_app->settings());
 
     const double frame_start = emscripten_get_now();
@@ -213,7 +213,7 @@ void tick() {
         }
         return;
     }
-    draw_frame();
+    render_frame();
     g_frames_to_draw = g_app->animating() || input_pending() || layout_settling() ? kFramesAfterInput : g_frames_to_draw - 1;
     // When the ImGui field is left (Enter, a tap elsewhere), let go of the hidden HTML field so
     // the phone's keyboard goes away.

@@ -9,7 +9,7 @@ import sys
 
 def parse_ranges(text):
     ranges = []
-    for part in text.replace(";", ",").split(","):
+    for part in text.split(","):
         first, _, last = part.partition("-")
         ranges.append((int(first, 16), int(last or first, 16)))
     return ranges
