@@ -42,8 +42,10 @@ const char* json_type_name(const Json& value) {
 }
 
 // Nesting depth of JSON text, ignoring brackets inside strings. Checked before parsing so a
-// hostile file of a million '[' never reaches the recursive parts of a parser.
-static std::size_t nesting_depth(std::string_view text) {
+// hostile file of a million '[' never reaches the recursive parts of a parser. Kept out of
+// parse_json_text: in the browser the engine re-optimises the function its hot loop is in, and
+// this loop alone is cheap to re-optimise.
+[[gnu::noinline]] static std::size_t nesting_depth(std::string_view text) {
     std::size_t depth = 0, deepest = 0;
     bool in_string = false, escaped = false;
     for (char c : text) {
