@@ -1,8 +1,9 @@
 // Privacy: at two phone sizes and a desktop size, walk through every page by its navigation button and fail
-// if any request leaves the app's origin, if the Content-Security-Policy is missing, or if the
+// if any request leaves the app's origin (and, at the phone sizes, if any control of a page sticks out past
+// the screen's right edge), if the Content-Security-Policy is missing, or if the
 // policy had to block anything the app does. Then show that the policy is really enforced: a
 // connection to another origin and code made from a string (eval) are refused. A screenshot of every page at each size.
-import { check, currentPage, distDir, launch, noProblems, openApp, press, report, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, currentPage, distDir, launch, namedItems, noProblems, openApp, press, report, serve, settled, shotDir, watch } from './lib.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -44,6 +45,13 @@ await report(server, async () => {
       check(await currentPage(page) === id, `nav:${id} opens the ${id} page`);
       await settled(page);
       await page.screenshot({ path: path.join(shotDir, `privacy-${viewport}-${id}.png`) });
+      if (touch) {
+        // On a phone nothing sticks out past the right edge of the screen (it could not be reached).
+        const width = page.viewportSize().width;
+        const past = Object.entries(await namedItems(page)).filter(([, r]) => r[2] > width + 0.5);
+        check(past.length === 0, `nothing on the ${id} page is cut off at the right edge at ${width} px` +
+              (past.length ? ': ' + past.map(([n, r]) => `${n} ends at ${r[2].toFixed(0)}`).join(', ') : ''));
+      }
     }
     const violations = await page.evaluate(() => window.poemsViolations);
     check(violations.length === 0, `the policy blocked nothing the app does${violations.length ? ': ' + violations.join('; ') : ''}`);

@@ -58,20 +58,54 @@ std::string item_text(const App& app, std::string_view item_id, const char* fiel
     return std::string(text_in((*item)[field]));
 }
 
-bool item_link(App& app, const std::string& item_id, std::string_view label) {
+bool text_link(App& app, std::string_view label, const std::string& name, float min_height, std::string_view trailing) {
+    const ImVec4 link = app.settings().dark ? ImVec4(0.55f, 0.75f, 1.0f, 1) : ImVec4(0.10f, 0.30f, 0.75f, 1);
+    const ImU32 link_colour = ImGui::GetColorU32(link), text_colour = ImGui::GetColorU32(ImGuiCol_Text);
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const float wrap = std::max(size * 4, ImGui::GetContentRegionAvail().x);
+    // The label and what follows it are laid out as one text, so a comma never starts a line.
+    const std::string shown = std::string(label) + std::string(trailing);
+    const char* begin = shown.c_str();
+    const char* link_end = begin + label.size();
+    const char* end = begin + shown.size();
+    const ImVec2 text_size = ImGui::CalcTextSize(begin, end, false, wrap);
+    const float h = std::max(text_size.y, min_height);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::PushID(name.c_str());
+    const bool clicked = ImGui::InvisibleButton("link", ImVec2(text_size.x, h));
+    name_last_item(name);
+    ImGui::PopID();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (ImGui::IsItemHovered()) dl->AddRectFilled(pos, ImVec2(pos.x + text_size.x, pos.y + h), ImGui::GetColorU32(ImGuiCol_Button), 4);
+    // Line by line, so each line gets its underline.
+    float y = pos.y + (h - text_size.y) * 0.5f;
+    for (const char* s = begin; s < end;) {
+        const char* line_end = font->CalcWordWrapPositionA(size / font->FontSize, s, end, wrap);
+        if (line_end == s) ++line_end;  // a word wider than the page: at least one character a line
+        const char* underlined_end = std::min(line_end, link_end);
+        if (s < underlined_end) {
+            dl->AddText(font, size, ImVec2(pos.x, y), link_colour, s, underlined_end);
+            const float w = ImGui::CalcTextSize(s, underlined_end).x;
+            dl->AddLine(ImVec2(pos.x, y + size), ImVec2(pos.x + w, y + size), link_colour);
+        }
+        if (underlined_end < line_end) {
+            const float x = s < underlined_end ? ImGui::CalcTextSize(s, underlined_end).x : 0;
+            dl->AddText(font, size, ImVec2(pos.x + x, y), text_colour, std::max(s, underlined_end), line_end);
+        }
+        s = line_end;
+        while (s < end && (*s == ' ' || *s == '\n')) ++s;
+        y += ImGui::GetTextLineHeight();
+    }
+    return clicked;
+}
+
+bool item_link(App& app, const std::string& item_id, std::string_view label, std::string_view trailing) {
     std::string text(label);
     if (text.empty()) text = item_text(app, item_id, "term");
     if (text.empty()) text = item_text(app, item_id, "title");
     if (text.empty()) text = item_id;
-    const ImVec4 link = app.settings().dark ? ImVec4(0.55f, 0.75f, 1.0f, 1) : ImVec4(0.10f, 0.30f, 0.75f, 1);
-    ImGui::PushStyleColor(ImGuiCol_Text, link);
-    ImGui::PushID(item_id.c_str());
-    const bool clicked = ImGui::Selectable(text.c_str(), false, ImGuiSelectableFlags_None, ImGui::CalcTextSize(text.c_str()));
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y), ImVec2(b.x, b.y), ImGui::GetColorU32(link));
-    name_last_item("link:" + item_id);
-    ImGui::PopID();
-    ImGui::PopStyleColor();
+    const bool clicked = text_link(app, text, "link:" + item_id, 0, trailing);
     if (clicked) app.open_item(item_id);
     return clicked;
 }
@@ -159,17 +193,19 @@ bool wrapped_button(const char* id, std::string_view text, float width) {
     return clicked;
 }
 
+void same_line_if_fits(std::string_view next_label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::CalcTextSize(next_label.data(), next_label.data() + next_label.size(), true).x +
+                        style.FramePadding.x * 2;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;  // (this column's, in a table)
+    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
 bool choice_buttons(const char* id, const std::vector<std::string>& labels, int* selected) {
     bool changed = false;
     ImGui::PushID(id);
-    const float avail = ImGui::GetContentRegionAvail().x;
-    float used = 0;
     for (int i = 0; i < static_cast<int>(labels.size()); ++i) {
-        const float w = ImGui::CalcTextSize(labels[i].c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-        if (i > 0) {
-            if (used + ImGui::GetStyle().ItemSpacing.x + w <= avail) ImGui::SameLine();
-            else used = 0;
-        }
+        if (i > 0) same_line_if_fits(labels[i]);
         const bool on = *selected == i;
         if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         ImGui::PushID(i);
@@ -180,7 +216,6 @@ bool choice_buttons(const char* id, const std::vector<std::string>& labels, int*
         name_last_item(std::string(id) + ":" + std::to_string(i));
         ImGui::PopID();
         if (on) ImGui::PopStyleColor();
-        used += (used > 0 ? ImGui::GetStyle().ItemSpacing.x : 0) + w;
     }
     ImGui::PopID();
     return changed;

@@ -20,9 +20,16 @@ void bullet_text(std::string_view text);   // a wrapped bullet point
 void sources_line(const App& app, const std::vector<SourceRef>& sources);
 void sources_line(const App& app, std::string_view item_id);  // the item's citations from content
 
+// A text link, named `name` for tests, that wraps at the page width like the words around it
+// (names can be longer than a phone is wide), underlined line by line and at least `min_height`
+// tall (a touch target where it stands alone). `trailing` (a comma) follows the label on its
+// last line without being part of the link. Returns true when tapped.
+bool text_link(App& app, std::string_view label, const std::string& name, float min_height = 0,
+               std::string_view trailing = {});
+
 // A text link that opens a content item (glossary entry, workup test...) in the Guide.
 // `label` defaults to the item's term/title. Returns true when followed.
-bool item_link(App& app, const std::string& item_id, std::string_view label = {});
+bool item_link(App& app, const std::string& item_id, std::string_view label = {}, std::string_view trailing = {});
 
 // A checkbox whose whole row is a touch target at least 44 px high.
 bool big_checkbox(const char* label, bool* value);
@@ -36,6 +43,10 @@ bool expander_text(const char* id, std::string_view text, bool open, int font = 
 // cut off (a phone's width, large text). Push an ID first when several share `id`. Returns true
 // when tapped.
 bool wrapped_button(const char* id, std::string_view text, float width);
+
+// Before a button labelled `next_label`: keeps it on the line of the item just drawn when it
+// fits there, else lets it start the next line (a phone's width, large text).
+void same_line_if_fits(std::string_view next_label);
 
 // Choice among a few options as a row of buttons (wraps at phone width); returns true on change.
 bool choice_buttons(const char* id, const std::vector<std::string>& labels, int* selected);

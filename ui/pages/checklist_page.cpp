@@ -73,38 +73,9 @@ std::vector<std::string> missing_lines(const App& app, bool& findings_entered) {
     return lines;
 }
 
-// A text link in the look of item_link that wraps at the page width (glossary terms can be
-// longer than a phone is wide) and is a full-height touch target.
+// A link on a line of its own: a full-height touch target.
 bool link(App& app, const std::string& label, const std::string& name) {
-    const ImVec4 color = app.settings().dark ? ImVec4(0.55f, 0.75f, 1.0f, 1) : ImVec4(0.10f, 0.30f, 0.75f, 1);
-    const ImU32 col = ImGui::GetColorU32(color);
-    ImFont* font = ImGui::GetFont();
-    const float size = ImGui::GetFontSize();
-    const float wrap = std::max(size * 4, ImGui::GetContentRegionAvail().x);
-    const char* begin = label.c_str();
-    const char* end = begin + label.size();
-    const ImVec2 text_size = ImGui::CalcTextSize(begin, end, false, wrap);
-    const float h = std::max(text_size.y, ImGui::GetFrameHeight());
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    ImGui::PushID(name.c_str());
-    const bool clicked = ImGui::InvisibleButton("link", ImVec2(text_size.x, h));
-    name_last_item(name);
-    ImGui::PopID();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    if (ImGui::IsItemHovered()) dl->AddRectFilled(pos, ImVec2(pos.x + text_size.x, pos.y + h), ImGui::GetColorU32(ImGuiCol_Button), 4);
-    // Line by line, so each line gets its underline.
-    float y = pos.y + (h - text_size.y) * 0.5f;
-    for (const char* s = begin; s < end;) {
-        const char* line_end = font->CalcWordWrapPositionA(size / font->FontSize, s, end, wrap);
-        if (line_end == s) ++line_end;
-        const float w = ImGui::CalcTextSize(s, line_end).x;
-        dl->AddText(font, size, ImVec2(pos.x, y), col, s, line_end);
-        dl->AddLine(ImVec2(pos.x, y + size), ImVec2(pos.x + w, y + size), col);
-        s = line_end;
-        while (s < end && (*s == ' ' || *s == '\n')) ++s;
-        y += ImGui::GetTextLineHeight();
-    }
-    return clicked;
+    return text_link(app, label, name, ImGui::GetFrameHeight());
 }
 
 // One of the item's see_ids: a page of the app, a center, or a Guide item.

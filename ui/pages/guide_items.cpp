@@ -361,11 +361,7 @@ void link_row(App& app, const Lookup& lookup, std::string_view label, const std:
         const float w = ImGui::CalcTextSize(shown.c_str()).x;
         if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
         if (lookup.linkable(ids[i])) {
-            item_link(app, ids[i], name);
-            if (i + 1 < ids.size()) {
-                ImGui::SameLine(0, 0);
-                ImGui::TextUnformatted(",");
-            }
+            item_link(app, ids[i], name, i + 1 < ids.size() ? "," : "");
         } else {
             ImGui::TextUnformatted(shown.c_str());
         }

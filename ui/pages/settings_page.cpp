@@ -61,7 +61,7 @@ void draw_your_data(App& app) {
 
     // Import: browser file picker, or a path on the desktop.
     if (platform.open_file) {
-        ImGui::SameLine();
+        same_line_if_fits("Import a record...");
         if (ImGui::Button("Import a record...")) {
             app.on_file_opened = [&app](const std::string& name, const std::string& text) { review_import(app, name, text); };
             platform.open_file(".json,application/json");
