@@ -38,7 +38,7 @@ J to_json_as(const Record& r) {
 
     const Json findings = r.findings.is_object() ? r.findings : Json::object();
     if constexpr (std::is_same_v<J, Json>) j["findings"] = findings;
-    else j["findings"] = J::parse(findings.dump(-1, ' ', false, Json::error_handler_t::replace));
+    else j["findings"] = J(findings);  // (nlohmann converts between its two kinds of object)
 
     J checklist = J::array();
     for (const auto& t : r.checklist) checklist.push_back({{"item_id", t.item_id}, {"date", to_string(t.date)}});

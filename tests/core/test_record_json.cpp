@@ -39,6 +39,22 @@ TEST_CASE("a record survives writing and reading back unchanged") {
     CHECK_FALSE(back.migrated);
 }
 
+TEST_CASE("the findings are written as they are held: nested, numbers exact, keys in order") {
+    Record r;
+    r.findings = Json::parse(R"({"vegf": {"value": 1450.5, "unit": "pg/mL", "sample": "serum"}, "castleman_disease": "unknown",
+                                 "m_protein_tests": [{"test": "spep", "result": "negative"}]})");
+    const std::string text = dump_record(r, -1);
+    CHECK(text.find(R"("findings":{"castleman_disease":"unknown","m_protein_tests":[{"result":"negative",)"
+                    R"("test":"spep"}],"vegf":{"sample":"serum","unit":"pg/mL","value":1450.5}})") != std::string::npos);
+    RecordLoad back = record_from_json_text(text);
+    std::string problems;
+    for (const auto& p : back.problems) problems += p.to_string() + "\n";
+    INFO(problems);
+    CHECK(back.problems.empty());
+    REQUIRE(back.record);
+    CHECK(back.record->findings == r.findings);
+}
+
 TEST_CASE("hundreds of generated records round-trip through JSON, pretty and compact") {
     for (std::uint64_t seed = 1; seed <= 300; ++seed) {
         Record r = any_record(seed);
