@@ -83,16 +83,14 @@ bool text_link(App& app, std::string_view label, const std::string& name, float 
     for (const char* s = begin; s < end;) {
         const char* line_end = font->CalcWordWrapPositionA(size / font->FontSize, s, end, wrap);
         if (line_end == s) ++line_end;  // a word wider than the page: at least one character a line
-        const char* underlined_end = std::min(line_end, link_end);
+        const char* underlined_end = std::clamp(link_end, s, line_end);
+        const float underlined_w = ImGui::CalcTextSize(s, underlined_end).x;
         if (s < underlined_end) {
             dl->AddText(font, size, ImVec2(pos.x, y), link_colour, s, underlined_end);
-            const float w = ImGui::CalcTextSize(s, underlined_end).x;
-            dl->AddLine(ImVec2(pos.x, y + size), ImVec2(pos.x + w, y + size), link_colour);
+            dl->AddLine(ImVec2(pos.x, y + size), ImVec2(pos.x + underlined_w, y + size), link_colour);
         }
-        if (underlined_end < line_end) {
-            const float x = s < underlined_end ? ImGui::CalcTextSize(s, underlined_end).x : 0;
-            dl->AddText(font, size, ImVec2(pos.x + x, y), text_colour, std::max(s, underlined_end), line_end);
-        }
+        if (underlined_end < line_end)
+            dl->AddText(font, size, ImVec2(pos.x + underlined_w, y), text_colour, underlined_end, line_end);
         s = line_end;
         while (s < end && (*s == ' ' || *s == '\n')) ++s;
         y += ImGui::GetTextLineHeight();
