@@ -17,7 +17,7 @@ int run_content(Args args);
 
 std::span<const Command> commands() {
     static const Command table[] = {
-        {"content", "content check [DIR]           validate the content files (compiled-in, or DIR/*.json)", run_content},
+        {"content", "content check [DIR] [--seeds D]  validate the content files (compiled-in, or DIR/*.json), no text copied from a seed", run_content},
         {"record", "record check FILE|-           validate a saved record or an export (also: export, import)", run_record},
         {"criteria", "criteria FILE|- [--json]      check findings against the published criteria", run_criteria},
         {"centers", "centers [--region R] [--remote] [--search WORDS]  list expert centers (--details, --json)", run_centers},
