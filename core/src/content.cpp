@@ -23,6 +23,7 @@ struct Content::Data {
     std::vector<std::string> ids;
     std::vector<std::vector<SourceRef>> source_lists;  // [0] is the empty list
     std::vector<Seed> seeds;
+    std::vector<Publication> publications;
     std::vector<GuideChapter> guide;
 };
 
@@ -174,6 +175,7 @@ void ContentBuilder::read_sources() {
         return;
     }
     d.seeds = content_detail::read_seeds(it->second, "sources.json", problems);
+    d.publications = content_detail::read_publications(it->second, "sources.json", problems);
 }
 
 std::size_t ContentBuilder::read_citations(const Json& list, const std::string& path, const std::string& file) {
@@ -189,11 +191,22 @@ std::size_t ContentBuilder::read_citations(const Json& list, const std::string& 
     for (std::size_t i = 0; i < list.size(); ++i) {
         ObjectReader r(list[i], pointer_child(path, i), problems, file);
         if (!r.is_object()) continue;
+        SourceRef ref;
+        if (auto pub = r.string("publication")) {  // a publication of our own list, not a seed
+            r.finish();
+            if (!d.publications.empty() || !d.seeds.empty()) {
+                bool known = std::any_of(d.publications.begin(), d.publications.end(),
+                                         [&](const Publication& p) { return p.id == *pub; });
+                if (!known) r.fail("publication", "unknown publication \"" + *pub + "\" (not in the \"publications\" of sources.json)");
+            }
+            ref.publication = *pub;
+            out.push_back(std::move(ref));
+            continue;
+        }
         auto seed_file = r.string("seed", true);
         auto section = r.string("section", true);
         const Json* refs = r.array("refs");
         r.finish();
-        SourceRef ref;
         const Seed* seed = nullptr;
         if (seed_file) {
             for (const auto& s : d.seeds)
@@ -392,6 +405,14 @@ const std::vector<std::string>& Content::ids() const { return data_->ids; }
 const std::vector<Seed>& Content::seeds() const { return data_->seeds; }
 const std::vector<GuideChapter>& Content::guide() const { return data_->guide; }
 
+const std::vector<Publication>& Content::publications() const { return data_->publications; }
+
+const Publication* Content::publication(std::string_view id) const {
+    for (const auto& p : data_->publications)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
 const Seed* Content::seed(std::string_view file) const {
     for (const auto& s : data_->seeds)
         if (s.file == file) return &s;
@@ -442,7 +463,18 @@ std::vector<TopicCount> Content::counts() const {
     return out;
 }
 
+Json source_ref_to_json(const SourceRef& c) {
+    if (!c.publication.empty()) return {{"publication", c.publication}};
+    Json j = {{"seed", c.seed}, {"section", c.section}};
+    if (!c.refs.empty()) j["refs"] = c.refs;
+    return j;
+}
+
 std::string Content::format_citation(const SourceRef& c, std::string_view lang) const {
+    if (!c.publication.empty()) {
+        const Publication* p = publication(c.publication);
+        return p ? std::string(text_in(*p->short_name, lang)) : c.publication;
+    }
     return format_citation(c.seed, c.section, c.refs, lang);
 }
 

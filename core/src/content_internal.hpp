@@ -16,6 +16,7 @@ void check_text_list(const Json* list, const std::string& path, const std::strin
 
 // sources.json: the seeds, their declared section headings and numbered references.
 std::vector<Seed> read_seeds(const Json& doc, const std::string& file, Problems& problems);
+std::vector<Publication> read_publications(const Json& doc, const std::string& file, Problems& problems);
 
 // The topics this loader reads strictly (and whose ids must start with "<topic>.").
 bool is_owned_topic(const std::string& stem);

@@ -62,6 +62,7 @@ std::vector<Seed> read_seeds(const Json& doc, const std::string& file, Problems&
     top.ignore("topic");
     top.value("note");  // a text map: checked with every other text
     const Json* list = top.array("seeds", true);
+    top.array("publications");  // read by read_publications()
     top.finish();
     if (!list) return seeds;
     for (std::size_t i = 0; i < list->size(); ++i) {
@@ -93,6 +94,28 @@ std::vector<Seed> read_seeds(const Json& doc, const std::string& file, Problems&
         seeds.push_back(std::move(seed));
     }
     return seeds;
+}
+
+std::vector<Publication> read_publications(const Json& doc, const std::string& file, Problems& problems) {
+    static const Json no_text = Json::object();
+    std::vector<Publication> out;
+    if (!doc.is_object() || !doc.contains("publications") || !doc["publications"].is_array()) return out;
+    const Json& list = doc["publications"];
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        ObjectReader r(list[i], pointer_child("/publications", i), problems, file);
+        if (!r.is_object()) continue;
+        auto id = r.string("id", true);  // "sources.pub.<name>", also checked with every other id
+        const Json* short_name = r.value("short", true);
+        auto citation = r.string("citation", true);
+        r.value("why", true);      // a text map: why we cite it, checked with every other text
+        r.value("sources", true);  // the publication itself: {"publication": its own id}
+        r.finish();
+        if (!id) continue;
+        if (id->rfind("sources.pub.", 0) != 0) r.fail("id", "a publication's id starts with \"sources.pub.\"");
+        if (citation && citation->empty()) r.fail("citation", "must not be empty (the full citation)");
+        out.push_back({*id, short_name ? short_name : &no_text, citation.value_or("")});
+    }
+    return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -254,6 +254,10 @@ struct Context {
         if (r.decided_by_results && r.entered != Tri::unknown && r.status != status_of(r.entered))
             warn("entry_overridden", r.key, {{"criterion", r.name}, {"entered", to_string(r.entered)}, {"derived", to_string(r.status)}});
 
+        // However it came to be absent (entered, or both immunofixations negative), an absent
+        // M-protein may still have been missed (004 "M — Monoclonal protein"): say so every time.
+        if (rule.key == "monoclonal_plasma_cell_disorder" && r.status == Status::absent) warn("m_protein_absent", r.key);
+
         if (r.status != Status::present && r.status != Status::absent) r.settled_by_ids = rule.settled_by_ids;
     }
 };
@@ -356,40 +360,43 @@ Evaluation evaluate(const Findings& findings, const CriteriaRules& rules, const 
         });
     }
 
-    // The red-flag screen (004 "Red flags"): for people treated for something else without improvement.
-    for (const auto& k : rules.red_flags.red_flag_keys)
+    // The red-flag screen (004 "Red flags"): a listed condition that has not improved with
+    // first-line treatment "deserves a dedicated POEMS workup", *especially* with a red flag. Not
+    // improving is enough; red flags present make it more pressing, unknown ones are worth checking.
+    for (const auto& k : rules.red_flags.red_flag_keys) {
         if (state(k) == Tri::present) e.red_flags.push_back(k);
-    auto screen = [&](const std::string& key, const Vars& vars) {
+        if (state(k) == Tri::unknown) e.red_flags_unknown.push_back(k);
+    }
+    auto names_of = [&](const std::vector<std::string>& keys) {
+        std::vector<std::string> names;
+        for (const auto& k : keys) names.push_back(ctx.name_of(k));
+        return join(names);
+    };
+    e.red_flag_sources = rules.red_flags.sources;
+    auto say = [&](const std::string& key, const Vars& vars) {
         const TextItem& item = rules.reason(key);
-        e.red_flag_reason = fill(item.text.get(lang), vars);
-        e.red_flag_reason_id = item.id;
-        e.red_flag_sources = rules.red_flags.sources;
+        std::string sentence = fill(item.text.get(lang), vars);
+        e.red_flag_reason += (e.red_flag_reason.empty() ? "" : " ") + sentence;
+        if (e.red_flag_reason_id.empty()) e.red_flag_reason_id = item.id;
         add_sources(e.red_flag_sources, item.sources);
     };
-    if (!findings.prior_diagnosis) {
-        screen("screen_no_prior", {});
+    const PriorDiagnosis* p = findings.prior_diagnosis ? &*findings.prior_diagnosis : nullptr;
+    const PriorConditionRule* pc = p ? rules.prior_condition(p->condition) : nullptr;
+    Vars vars = {{"condition", pc ? pc->name.get(lang) : p ? p->condition : std::string()}};
+    if (!p) {
+        say("screen_no_prior", vars);
+    } else if (!pc) {
+        say("screen_other_condition", vars);
+    } else if (p->improved_with_treatment) {
+        say("screen_improved", vars);
     } else {
-        const PriorDiagnosis& p = *findings.prior_diagnosis;
-        const PriorConditionRule* pc = rules.prior_condition(p.condition);
-        Vars vars = {{"condition", pc ? pc->name.get(lang) : p.condition}};
-        std::vector<std::string> flag_names;
-        for (const auto& k : e.red_flags) flag_names.push_back(ctx.name_of(k));
-        vars["flags"] = join(flag_names);
-        if (!pc) {
-            screen("screen_other_condition", vars);
-        } else if (p.improved_with_treatment) {
-            screen("screen_improved", vars);
-        } else if (!e.red_flags.empty()) {
-            e.workup_recommended = true;
-            screen("screen_red_flags", vars);
-        } else if (pc->non_response_alone_recommends_workup) {
-            e.workup_recommended = true;
-            screen("screen_cidp_no_response", vars);
-        } else {
-            screen("screen_no_flags", vars);
-        }
-        if (pc) add_sources(e.red_flag_sources, pc->sources);
+        e.workup_recommended = true;
+        say("screen_not_improved", vars);
+        if (!e.red_flags.empty()) say("screen_flags_present", {{"flags", names_of(e.red_flags)}});
+        if (!e.red_flags_unknown.empty()) say("screen_flags_to_check", {{"flags", names_of(e.red_flags_unknown)}});
     }
+    if (pc) add_sources(e.red_flag_sources, pc->sources);
+    e.red_flag_headline = rules.reason(e.workup_recommended ? "screen_recommended" : "screen_not_applicable").text.get(lang);
 
     e.disclaimer = rules.disclaimer.text.get(lang);
     e.disclaimer_id = rules.disclaimer.id;
@@ -399,11 +406,7 @@ Evaluation evaluate(const Findings& findings, const CriteriaRules& rules, const 
 
 Json citations_to_json(const Citations& list) {
     Json out = Json::array();
-    for (const auto& c : list) {
-        Json j = {{"seed", c.seed}, {"section", c.section}};
-        if (!c.refs.empty()) j["refs"] = c.refs;
-        out.push_back(j);
-    }
+    for (const auto& c : list) out.push_back(source_ref_to_json(c));
     return out;
 }
 
@@ -446,7 +449,11 @@ Json evaluation_to_json(const Evaluation& e) {
         j["warnings"].push_back({{"id", w.id}, {"criterion", w.criterion}, {"text", w.text}, {"sources", citations_to_json(w.sources)}});
     j["workup_recommended"] = e.workup_recommended;
     j["red_flags"] = e.red_flags;
+    j["red_flags_unknown"] = e.red_flags_unknown;
     j["red_flag_screen"] = {{"workup_recommended", e.workup_recommended},
+                            {"headline", e.red_flag_headline},
+                            {"red_flags", e.red_flags},
+                            {"red_flags_unknown", e.red_flags_unknown},
                             {"reason", e.red_flag_reason},
                             {"reason_id", e.red_flag_reason_id},
                             {"sources", citations_to_json(e.red_flag_sources)}};

@@ -23,14 +23,15 @@ const std::vector<std::string>& reason_keys() {
         "endocrine_counts", "endocrine_none",
         "m_protein_positive", "m_protein_absent", "m_protein_not_settled", "m_protein_no_tests",
         "group_unmet",
-        "screen_no_prior", "screen_other_condition", "screen_improved", "screen_no_flags",
-        "screen_cidp_no_response", "screen_red_flags"};
+        "screen_recommended", "screen_not_applicable",
+        "screen_no_prior", "screen_other_condition", "screen_improved", "screen_not_improved",
+        "screen_flags_present", "screen_flags_to_check"};
     return keys;
 }
 
 const std::vector<std::string>& warning_triggers() {
     static const std::vector<std::string> triggers = {
-        "spep_negative_not_settled", "vegf_borderline", "vegf_below_unknown", "vegf_measured",
+        "spep_negative_not_settled", "m_protein_absent", "vegf_borderline", "vegf_below_unknown", "vegf_measured",
         "vegf_uln_between_source_multiples", "entry_overridden", "endocrine_unlisted"};
     return triggers;
 }
@@ -155,6 +156,12 @@ struct Loader {
             ObjectReader cr((*list)[i], pointer_child(path, i), problems, file);
             if (!cr.is_object()) continue;
             Citation c;
+            if (auto pub = cr.string("publication")) {  // checked against sources.json by the content loader
+                c.publication = *pub;
+                cr.finish();
+                out.push_back(std::move(c));
+                continue;
+            }
             if (auto s = cr.string("seed", true)) c.seed = *s;
             if (auto s = cr.string("section", true)) c.section = *s;
             if (const Json* refs = cr.array("refs")) {
@@ -371,7 +378,6 @@ std::optional<CriteriaRules> load_criteria_rules(const Json& doc, Problems& prob
             pc.key = L.word(p, "key");
             pc.id = L.id(p, "criteria.prior.");
             if (auto t = L.text(p, "name")) pc.name = *t;
-            if (auto b = p.boolean("non_response_alone_recommends_workup", true)) pc.non_response_alone_recommends_workup = *b;
             pc.sources = L.sources(p);
             if (!pc.key.empty() && rules.prior_condition(pc.key)) p.fail("key", "\"" + pc.key + "\" is described twice");
             rf.prior_conditions.push_back(std::move(pc));

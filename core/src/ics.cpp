@@ -75,7 +75,7 @@ std::string schedule_to_ics(const Plan& plan, const MonitoringPlan& content, Dat
         }
         for (const auto& w : item->why) {
             description += "\n" + w.text.in(lang);
-            for (const auto& s : w.sources) description += " [" + s.section + "]";
+            for (const auto& s : w.sources) description += " [" + (s.publication.empty() ? s.section : s.publication) + "]";
             description += "\n";
         }
         if (const MonitoringPhase* p = content.phase(item->phase_id)) description += "\n" + p->name.in(lang) + "\n";

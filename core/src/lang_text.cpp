@@ -66,6 +66,12 @@ std::vector<SourceRef> read_source_refs(ObjectReader& r, ReadSink sink, std::str
         ObjectReader c((*list)[i], pointer_child(path, i), sink.problems, sink.file);
         if (!c.is_object()) continue;
         SourceRef ref;
+        if (auto pub = c.string("publication")) {  // checked against sources.json by the content loader
+            ref.publication = *pub;
+            c.finish();
+            out.push_back(std::move(ref));
+            continue;
+        }
         ref.seed = c.string("seed", true).value_or("");
         ref.section = c.string("section", true).value_or("");
         if (const Json* refs = c.array("refs")) {

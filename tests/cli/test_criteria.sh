@@ -10,10 +10,16 @@ trap 'rm -rf "$TMP"' EXIT
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
-# Every vignette: extract .findings, run --json, compare verdict and workup_recommended.
+# Every vignette: extract .findings, run --json, compare verdict and workup_recommended. The
+# project's copies first, then the shared folder the specification lives in (beside the clone on
+# the team's machines and in CI), so a vignette added there is checked before it is copied here.
+shared="$ROOT/../shared/vignettes"
+folders=("$ROOT/tests/fixtures/vignettes")
+if [ -d "$shared" ]; then folders+=("$shared"); else echo "note: $shared not found: only the project's copies are run"; fi
 count=0
-for vignette in "$ROOT"/tests/fixtures/vignettes/*.json; do
+for vignette in $(for d in "${folders[@]}"; do ls "$d"/*.json; done); do
     name="$(basename "$vignette" .json)"
+    case "$vignette" in "$shared"/*) name="shared-$name" ;; esac
     python3 -c 'import json,sys; json.dump(json.load(open(sys.argv[1]))["findings"], open(sys.argv[2], "w"))' \
         "$vignette" "$TMP/$name.findings.json" || { fail "$name: cannot extract findings"; continue; }
     if ! "$POEMS" criteria "$TMP/$name.findings.json" --json > "$TMP/$name.out.json" 2> "$TMP/$name.err"; then
@@ -29,6 +35,11 @@ if got["verdict"] != expected["verdict"]:
     problems.append("verdict %s, expected %s" % (got["verdict"], expected["verdict"]))
 if "workup_recommended" in expected and got["workup_recommended"] != expected["workup_recommended"]:
     problems.append("workup_recommended %s, expected %s" % (got["workup_recommended"], expected["workup_recommended"]))
+screen = got["red_flag_screen"]
+if screen["workup_recommended"] != got["workup_recommended"] or not screen["headline"] or not screen["reason"]:
+    problems.append("red_flag_screen incomplete: %s" % screen)
+if set(screen["red_flags"]) & set(screen["red_flags_unknown"]):
+    problems.append("a red flag both present and unknown")
 for key, c in got["criteria"].items():
     if not c["reason"] or not c["sources"]:
         problems.append("criterion %s without reason or sources" % key)

@@ -13,11 +13,11 @@ static bool contains(const std::string& text, const std::string& part) { return 
 static const char* kBothMandatoryAndMajor =
     R"("polyneuropathy": "present", "monoclonal_plasma_cell_disorder": "present", "sclerotic_bone_lesions": "present")";
 
-TEST_CASE("every vignette gives its expected verdict and red-flag screen through the real evaluator") {
-    auto files = files_in(std::string(POEMS_TEST_FIXTURES) + "/vignettes", ".json");
-    REQUIRE(files.size() >= 15);
-    for (const auto& path : files) {
-        INFO(path.filename().string());
+// The project's copies of the vignettes, then the shared folder the specification lives in (beside
+// the repository on the team's machines and in CI), so a vignette added there is run at once.
+static void check_vignettes_in(const std::filesystem::path& folder) {
+    for (const auto& path : files_in(folder.string(), ".json")) {
+        INFO(path.string());
         Json v = read_json(path.string());
         poems::Problems problems;
         auto f = poems::parse_findings(v.at("findings"), rules(), problems);
@@ -27,6 +27,15 @@ TEST_CASE("every vignette gives its expected verdict and red-flag screen through
         if (v["expected"].contains("workup_recommended"))
             CHECK(e.workup_recommended == v["expected"]["workup_recommended"].get<bool>());
     }
+}
+
+TEST_CASE("every vignette gives its expected verdict and red-flag screen through the real evaluator") {
+    const std::filesystem::path ours = std::string(POEMS_TEST_FIXTURES) + "/vignettes";
+    REQUIRE(files_in(ours.string(), ".json").size() >= 16);
+    check_vignettes_in(ours);
+    const auto shared = std::filesystem::path(POEMS_CONTENT_DIR) / ".." / ".." / "shared" / "vignettes";
+    if (!std::filesystem::is_directory(shared)) SKIP("the shared vignettes are not at " << shared.string());
+    check_vignettes_in(shared);
 }
 
 // --- the verdict rules ---------------------------------------------------------------------------
@@ -197,26 +206,53 @@ TEST_CASE("results decide over a different entry for the same item, with a warni
 
 // --- red flags ---------------------------------------------------------------------------------
 
-TEST_CASE("CIDP that did not improve recommends a workup even without other red flags") {
-    auto e = eval(R"({"prior_diagnosis": {"condition": "cidp", "improved_with_treatment": false}})");
-    CHECK(e.workup_recommended);
-    CHECK(e.red_flags.empty());
-    CHECK(e.red_flag_reason_id == "criteria.reason.screen_cidp_no_response");
+TEST_CASE("each listed condition that did not improve recommends a workup, with no red flag needed") {
+    for (const char* condition : {"cidp", "mgus_neuropathy", "diabetic_neuropathy"}) {
+        INFO(condition);
+        auto e = eval(std::string(R"({"prior_diagnosis": {"condition": ")") + condition + R"(", "improved_with_treatment": false}})");
+        CHECK(e.workup_recommended);
+        CHECK(e.red_flags.empty());
+        CHECK(e.red_flag_reason_id == "criteria.reason.screen_not_improved");
+        CHECK(e.red_flag_headline == poems_test::rules().reason("screen_recommended").text.get());
+    }
 }
 
-TEST_CASE("MGUS neuropathy that did not improve needs a red flag") {
-    CHECK_FALSE(eval(R"({"prior_diagnosis": {"condition": "mgus_neuropathy", "improved_with_treatment": false}})").workup_recommended);
-    auto e = eval(R"({"papilledema": "present", "prior_diagnosis": {"condition": "mgus_neuropathy", "improved_with_treatment": false}})");
+TEST_CASE("with nothing else entered, every red flag is listed as still worth checking") {
+    auto e = eval(R"({"prior_diagnosis": {"condition": "mgus_neuropathy", "improved_with_treatment": false}})");
+    CHECK(e.red_flags_unknown == poems_test::rules().red_flags.red_flag_keys);
+    CHECK((contains(e.red_flag_reason, "Papilledema") || contains(e.red_flag_reason, "papilledema")));
+}
+
+TEST_CASE("red flags present make the recommendation more pressing and are named; absent ones are not listed") {
+    auto e = eval(R"({"papilledema": "present", "skin_changes": "absent", "prior_diagnosis": {"condition": "mgus_neuropathy", "improved_with_treatment": false}})");
     CHECK(e.workup_recommended);
     CHECK(e.red_flags == std::vector<std::string>{"papilledema"});
+    CHECK(std::find(e.red_flags_unknown.begin(), e.red_flags_unknown.end(), "papilledema") == e.red_flags_unknown.end());
+    CHECK(std::find(e.red_flags_unknown.begin(), e.red_flags_unknown.end(), "skin_changes") == e.red_flags_unknown.end());
+    const std::string pressing = poems_test::rules().reason("screen_flags_present").text.get();
+    CHECK(contains(e.red_flag_reason, pressing.substr(0, pressing.find('{'))));
+}
+
+TEST_CASE("every red flag absent still recommends the workup, without a list of flags to check") {
+    std::string all_absent;
+    for (const auto& k : poems_test::rules().red_flags.red_flag_keys) all_absent += "\"" + k + "\": \"absent\", ";
+    auto e = eval("{" + all_absent + R"("prior_diagnosis": {"condition": "diabetic_neuropathy", "improved_with_treatment": false}})");
+    CHECK(e.workup_recommended);
+    CHECK(e.red_flags.empty());
+    CHECK(e.red_flags_unknown.empty());
+    const std::string to_check = poems_test::rules().reason("screen_flags_to_check").text.get();
+    CHECK_FALSE(contains(e.red_flag_reason, to_check.substr(0, to_check.find('{'))));
 }
 
 TEST_CASE("a derived red flag counts: hypogonadism in diabetic neuropathy that did not improve") {
     auto e = eval(R"({"endocrine_findings": ["hypogonadism"], "prior_diagnosis": {"condition": "diabetic_neuropathy", "improved_with_treatment": false}})");
     CHECK(e.workup_recommended);
+    CHECK(e.red_flags == std::vector<std::string>{"endocrinopathy"});
 }
 
-TEST_CASE("an improved condition or an unlisted one does not trigger the screen") {
+TEST_CASE("an improved condition or an unlisted one does not trigger the screen, and says it does not apply") {
+    CHECK(eval(R"({"prior_diagnosis": {"condition": "cidp", "improved_with_treatment": true}})").red_flag_headline ==
+          poems_test::rules().reason("screen_not_applicable").text.get());
     CHECK_FALSE(eval(R"({"skin_changes": "present", "prior_diagnosis": {"condition": "diabetic_neuropathy", "improved_with_treatment": true}})").workup_recommended);
     CHECK_FALSE(eval(R"({"skin_changes": "present", "prior_diagnosis": {"condition": "guillain_barre", "improved_with_treatment": false}})").workup_recommended);
     CHECK_FALSE(eval(R"({"skin_changes": "present"})").workup_recommended);

@@ -44,7 +44,7 @@ static Json center_json(const CenterDirectory& dir, const Center& c) {
     j["checked"] = to_string(c.checked);
     j["source_date"] = c.source_date;
     Json sources = Json::array();
-    for (const auto& s : c.sources) sources.push_back({{"seed", s.seed}, {"section", s.section}, {"refs", s.refs}});
+    for (const auto& s : c.sources) sources.push_back(source_ref_to_json(s));
     j["sources"] = sources;
     return j;
 }

@@ -125,15 +125,8 @@ void print_text(const Evaluation& e, const std::string& input_name) {
         for (const auto& w : e.warnings) print_wrapped("! " + w.text, "  ");
     }
 
-    std::printf("\nRED-FLAG SCREEN: POEMS workup recommended: %s\n", e.workup_recommended ? "YES" : "no");
-    if (!e.red_flags.empty()) {
-        std::string flags;
-        for (const auto& k : e.red_flags) {
-            const CriterionResult* c = e.criterion(k);
-            flags += (flags.empty() ? "" : ", ") + (c ? c->name : k);
-        }
-        print_wrapped("Red flags present: " + flags, "  ");
-    }
+    std::printf("\nRED-FLAG SCREEN: workup recommended: %s\n", e.workup_recommended ? "YES" : "does not apply");
+    print_wrapped(e.red_flag_headline, "  ", "  ");
     print_wrapped(e.red_flag_reason, "  ", "  ");
 
     std::printf("\n");

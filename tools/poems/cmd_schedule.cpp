@@ -223,11 +223,7 @@ Json tests_json(const std::vector<PlannedTest>& tests) {
 
 Json sources_json(const std::vector<SourceRef>& sources) {
     Json a = Json::array();
-    for (const auto& s : sources) {
-        Json o = {{"seed", s.seed}, {"section", s.section}};
-        if (!s.refs.empty()) o["refs"] = s.refs;
-        a.push_back(std::move(o));
-    }
+    for (const auto& s : sources) a.push_back(source_ref_to_json(s));
     return a;
 }
 

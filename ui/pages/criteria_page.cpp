@@ -82,13 +82,6 @@ PageState& state() {
     return s;
 }
 
-std::vector<SourceRef> to_refs(const Citations& c) {
-    std::vector<SourceRef> out;
-    out.reserve(c.size());
-    for (const auto& x : c) out.push_back({x.seed, x.section, x.refs});
-    return out;
-}
-
 std::string trim(const char* s) {
     std::string t(s);
     const auto b = t.find_first_not_of(" \t\r\n");
@@ -347,7 +340,7 @@ void draw_verdict_card(App& app, PageState& s) {
     text_wrapped(e.explanation);
     name_last_item("criteria:explanation");
     for (const auto& w : e.why) bullet_text(w);
-    sources_line(app, to_refs(e.verdict_sources));
+    sources_line(app, e.verdict_sources);
     ImGui::PopStyleVar();
     card_end();
     ImGui::PopStyleColor();
@@ -360,7 +353,7 @@ void draw_verdict_card(App& app, PageState& s) {
         text_colored(kWarn, "! Please note");
         ImGui::PopFont();
         text_wrapped(w.text);
-        sources_line(app, to_refs(w.sources));
+        sources_line(app, w.sources);
         card_end();
         ImGui::PopStyleColor();
         name_last_item("criteria:warning:" + w.id);
@@ -411,15 +404,10 @@ void draw_red_flag_card(App& app, PageState& s) {
     bold("Red-flag screen");
     text_muted(rules.red_flags.text.get());
     ImGui::Spacing();
-    bold(std::string("POEMS workup recommended by this screen: ") + (e.workup_recommended ? "yes" : "no"));
+    bold(e.red_flag_headline);
     name_last_item(std::string("criteria:redflag:") + (e.workup_recommended ? "yes" : "no"));
-    if (!e.red_flags.empty()) {
-        std::string flags;
-        for (const auto& k : e.red_flags) flags += (flags.empty() ? "" : ", ") + criterion_name(app, k);
-        text_wrapped("Red flags found in your answers: " + flags);
-    }
     text_wrapped(e.red_flag_reason);
-    sources_line(app, to_refs(e.red_flag_sources));
+    sources_line(app, e.red_flag_sources);
     card_end();
 }
 
@@ -463,7 +451,7 @@ void draw_item_result(App& app, const PageState& s, const CriterionRule& c) {
         ImGui::SameLine();
         item_link(app, r->glossary_id, term);
     }
-    sources_line(app, to_refs(r->sources));
+    sources_line(app, r->sources);
     ImGui::Unindent();
 }
 

@@ -321,6 +321,12 @@ void generic_item(App& app, const Lookup& lookup, const Json& item, const std::s
         text_wrapped(item["citation"].get<std::string>());
         return;
     }
+    if (item.contains("citation") && item.contains("short")) {  // a publication of our own list, not a seed
+        item_title(field_text(item, "short"));
+        text_wrapped(item["citation"].get<std::string>());
+        text_muted(field_text(item, "why"));
+        return;
+    }
     item_title(title_of(item));
     std::string place;
     for (const char* key : {"city", "country"}) {
@@ -419,7 +425,7 @@ void draw_item(App& app, const Lookup& lookup, const std::string& id, std::strin
     } else {
         generic_item(app, lookup, item, id);
     }
-    if (!(item.contains("citation") && item.contains("number"))) sources_line(app, id);
+    if (!item.contains("citation")) sources_line(app, id);  // references and publications are sources themselves
     link_row(app, lookup, "See also:", id_list(item, "see_ids"));
     g_heading_above = {};
     ImGui::EndGroup();

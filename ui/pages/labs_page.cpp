@@ -289,7 +289,7 @@ Guides guides_for(const App& app, const LabTest& test) {
                            sample.label.get() + " (for diagnosis, not a normal range)";
         if (lo) text += "; the shaded band from " + format_number(*lo) + " " + test.main_unit + " is borderline";
         g.legend.push_back(text + ".");
-        for (const auto& c : sample.sources) g.sources.push_back({c.seed, c.section, c.refs});
+        g.sources.insert(g.sources.end(), sample.sources.begin(), sample.sources.end());
     }
     return g;
 }

@@ -6,7 +6,8 @@
 //   - ids: present where the shape needs one, well formed, prefixed by the topic, unique across files;
 //   - text: every language map ({"en": ...}) has non-empty English text;
 //   - citations ("sources"): at least one per item (an item may inherit its parent item's), the seed
-//     listed in sources.json, the section declared for that seed, refs in the guide's list;
+//     listed in sources.json, the section declared for that seed, refs in the guide's list; or a
+//     publication of sources.json's own list (a study that none of the seeds gives, named by id);
 //   - links: every `*_id` / `*_ids` value names an existing id;
 //   - the topics this file's owner writes (sources, overview, workup, misdiagnosis, complications,
 //     treatments, supportive_care, questions, glossary, guide) strictly: unknown keys, kinds, shapes;
@@ -33,12 +34,18 @@ inline constexpr std::string_view kContentSchema = "poems-content/1";
 // Returns "" for anything that is not a language map (a validated Content never has one).
 std::string_view text_in(const Json& map, std::string_view lang = "en");
 
-// One citation: {"seed": ..., "section": ..., "refs": [...]} in a "sources" list.
+// One citation in a "sources" list: {"seed": ..., "section": ..., "refs": [...]}, or
+// {"publication": "sources.pub.<name>"} for a publication of our own list in sources.json.
 struct SourceRef {
-    std::string seed;       // a seed file name, e.g. "004_d6f3631363d2922b.txt"
-    std::string section;    // a section heading declared for that seed in sources.json
-    std::vector<int> refs;  // the guide's reference numbers, may be empty
+    std::string seed;         // a seed file name, e.g. "004_d6f3631363d2922b.txt"
+    std::string section;      // a section heading declared for that seed in sources.json
+    std::vector<int> refs;    // the guide's reference numbers, may be empty
+    std::string publication;  // or: the id of a publication of our own list (seed and section empty)
+    bool operator==(const SourceRef&) const = default;
 };
+
+// {"seed", "section", "refs"?} or {"publication"}: the form the files use, for JSON outputs.
+Json source_ref_to_json(const SourceRef& citation);
 
 struct SeedSection {
     std::string heading;  // as cited, e.g. "Diagnostic Criteria" or "Key point"
@@ -50,6 +57,15 @@ struct Reference {
     int number = 0;        // 1-22 in the guide
     std::string citation;  // full citation text
     std::string id;        // "sources.ref.2", so a Guide chapter can list references
+};
+
+// A publication the project cites that is not one of the seed documents (sources.json
+// "publications"): used only where a figure comes from it and no seed gives it, and always shown
+// as such ("not one of our source documents").
+struct Publication {
+    std::string id;          // "sources.pub.dsouza_2011"
+    const Json* short_name;  // language map: "D'Souza et al., Blood 2011 (...)"
+    std::string citation;    // full bibliographic citation
 };
 
 struct Seed {
@@ -105,13 +121,17 @@ public:
     const Seed* seed(std::string_view file) const;
     // The guide's numbered references (004, "References").
     const std::vector<Reference>& references() const;
+    // Our own list of publications that are not seeds (sources.json "publications").
+    const std::vector<Publication>& publications() const;
+    const Publication* publication(std::string_view id) const;
     const std::vector<GuideChapter>& guide() const;
     // Glossary entries sorted by their term in `lang` (case-insensitive).
     std::vector<GlossaryEntry> glossary(std::string_view lang = "en") const;
     std::vector<TopicCount> counts() const;
 
     // "Guide (004), Diagnostic Criteria; ref. 2" — a sub-heading shows the heading it sits
-    // under: "Guide (004), Diagnostic Criteria › Key point; refs. 2, 3".
+    // under: "Guide (004), Diagnostic Criteria › Key point; refs. 2, 3". A publication of our own
+    // list shows its short name, which says that it is not one of the source documents.
     std::string format_citation(const SourceRef& citation, std::string_view lang = "en") const;
     std::string format_citation(std::string_view seed, std::string_view section, std::span<const int> refs,
                                 std::string_view lang = "en") const;

@@ -87,8 +87,12 @@ struct Evaluation {
     std::vector<MissingItem> missing;       // incomplete only: mandatory first, then major, minor
     std::vector<SettlingTest> tests_to_settle;  // incomplete only: deduplicated, most useful first
     std::vector<EvaluationWarning> warnings;
-    bool workup_recommended = false;          // the red-flag screen
-    std::vector<std::string> red_flags;       // red-flag criteria present, in the content's order
+    // The red-flag screen (004 "Red flags"): recommended whenever a listed condition has not
+    // improved with treatment; red flags present make it more pressing, never a condition of it.
+    bool workup_recommended = false;
+    std::vector<std::string> red_flags;          // red-flag criteria present, in the content's order
+    std::vector<std::string> red_flags_unknown;  // red-flag criteria still unknown: worth checking
+    std::string red_flag_headline;               // one sentence: recommended, or does not apply
     std::string red_flag_reason;
     std::string red_flag_reason_id;
     Citations red_flag_sources;

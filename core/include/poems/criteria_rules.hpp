@@ -7,6 +7,7 @@
 // (poems/criteria.hpp) holds the logic only.
 #pragma once
 
+#include "poems/content.hpp"  // SourceRef
 #include "poems/embedded_files.hpp"
 #include "poems/findings.hpp"
 #include "poems/json_reader.hpp"
@@ -26,12 +27,9 @@ struct Text {
     bool operator==(const Text&) const = default;
 };
 
-struct Citation {
-    std::string seed;     // a file of /work/shared/seeds, listed in content/sources.json
-    std::string section;  // a section heading of that seed
-    std::vector<int> refs;  // the guide's (004) reference numbers, may be empty
-    bool operator==(const Citation&) const = default;
-};
+// A citation as every content file writes it (content.hpp): a seed section, or a publication of
+// our own list in sources.json.
+using Citation = SourceRef;
 using Citations = std::vector<Citation>;
 
 // A sentence with an id and its sources (reasons, warnings, the disclaimer). Reason texts may
@@ -126,7 +124,6 @@ struct PriorConditionRule {
     std::string key;        // "cidp"
     std::string id;
     Text name;              // "CIDP"
-    bool non_response_alone_recommends_workup = false;
     Citations sources;
 };
 
