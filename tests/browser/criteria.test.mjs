@@ -119,6 +119,12 @@ await report(server, async () => {
     check(shown(items, 'criteria:warning:criteria.warning.spep_negative_only'), 'the single-negative-SPEP warning is shown');
     check(shown(items, 'criteria:missing:monoclonal_plasma_cell_disorder'), 'the M-protein is listed as still unknown');
 
+    // An earlier MGUS neuropathy diagnosis that did not improve: the guide recommends a workup.
+    await answer(page, 'criteria:prior:2', { touch });          // No / CIDP / MGUS neuropathy / ...
+    await answer(page, 'criteria:prior:improved:1', { touch }); // Yes / No
+    items = await namedItems(page);
+    check(shown(items, 'criteria:redflag:yes'), 'MGUS neuropathy that did not improve: the red-flag screen recommends a workup');
+
     await answer(page, 'criteria:asked:workup.spep_immunofixation', { touch });
     items = await namedItems(page);
     check(shown(items, 'criteria:asked:workup.spep_immunofixation:yes'), 'a test can be ticked as "asked my doctor"');

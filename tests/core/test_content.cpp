@@ -21,7 +21,10 @@ const std::string kSources = R"J({"schema": "poems-content/1", "topic": "sources
    "sources": [{"seed": "004_guide.txt", "section": "References"}],
    "references": [{"id": "sources.ref.1", "number": 1, "citation": "One."}, {"id": "sources.ref.2", "number": 2, "citation": "Two."}]},
   {"file": "001_library.txt", "short": {"en": "Library (001)"}, "title": {"en": "The library"}, "publisher": "P",
-   "date": "2022-08-16", "sections": [{"heading": "What is it?"}]}]})J";
+   "date": "2022-08-16", "sections": [{"heading": "What is it?"}]}],
+  "publications": [{"id": "sources.pub.study_2011", "short": {"en": "A study, 2011 (not a seed)"},
+   "citation": "Author A. A study. Journal 2011; 1: 1-2.", "why": {"en": "Its figure is in no seed."},
+   "sources": [{"publication": "sources.pub.study_2011"}]}]})J";
 
 const std::string kGlossary = R"({"schema": "poems-content/1", "topic": "glossary", "title": {"en": "Glossary"}, "items": [
   {"id": "glossary.vegf", "kind": "term", "term": {"en": "VEGF"}, "definition": {"en": "A signalling protein."},
@@ -249,6 +252,40 @@ TEST_CASE("a citation is formatted with the seed's short name, the heading above
     std::vector<int> two = {1, 2};
     CHECK(c.format_citation("004_guide.txt", "Glossary", two) == "Guide (004), Glossary; refs. 1, 2");
     CHECK(c.format_citation("001_library.txt", "What is it?", {}) == "Library (001), What is it?");
+}
+
+TEST_CASE("a publication of our own list can be cited, and is shown by its short name") {
+    auto r = load_workup(R"("kind": "paragraph", "text": {"en": "W."}, "sources": [{"publication": "sources.pub.study_2011"}])");
+    INFO(all(r.problems));
+    REQUIRE(r.content);
+    const auto& c = *r.content;
+    REQUIRE(c.publications().size() == 1);
+    CHECK(c.publication("sources.pub.study_2011")->citation == "Author A. A study. Journal 2011; 1: 1-2.");
+    CHECK(c.has_id("sources.pub.study_2011"));
+    const poems::SourceRef& cited = c.sources_of("workup.a")[0];
+    CHECK(cited.publication == "sources.pub.study_2011");
+    CHECK(cited.seed.empty());
+    CHECK(c.format_citation(cited) == "A study, 2011 (not a seed)");
+    CHECK(poems::source_ref_to_json(cited) == poems::Json{{"publication", "sources.pub.study_2011"}});
+}
+
+TEST_CASE("a citation of a publication that is not in the list is refused") {
+    auto r = load_workup(R"("kind": "paragraph", "text": {"en": "W."}, "sources": [{"publication": "sources.pub.other"}])");
+    CHECK_FALSE(r.content);
+    INFO(all(r.problems));
+    CHECK(has(r.problems, "workup.json: /items/0/sources/0/publication: unknown publication \"sources.pub.other\" "
+                          "(not in the \"publications\" of sources.json)"));
+}
+
+TEST_CASE("a publication needs a sources.pub id and a full citation") {
+    std::string sources = kSources;
+    sources.replace(sources.find("\"sources.pub.study_2011\", \"short\""), 24, "\"sources.study_2011\"");
+    sources.replace(sources.find("Author A. A study. Journal 2011; 1: 1-2."), 40, "");
+    auto r = load({{{"sources.json", sources}, {"glossary.json", kGlossary}, {"workup.json", workup_with(kGoodItem)}}});
+    CHECK_FALSE(r.content);
+    INFO(all(r.problems));
+    CHECK(has(r.problems, "sources.json: /publications/0/id: a publication's id starts with \"sources.pub.\""));
+    CHECK(has(r.problems, "sources.json: /publications/0/citation: must not be empty"));
 }
 
 TEST_CASE("the glossary comes sorted by term, with its links and sources") {

@@ -194,6 +194,24 @@ TEST_CASE("negative serum and urine immunofixation count as absent") {
     CHECK(e.verdict == Verdict::does_not_meet);
 }
 
+TEST_CASE("an absent M-protein always warns that it may have been missed, whether entered or from results") {
+    auto by_tests = eval(R"({"m_protein_tests": [{"test": "urine_immunofixation", "result": "negative"}, {"test": "serum_immunofixation", "result": "negative"}]})");
+    CHECK(has_warning(by_tests, "criteria.warning.m_protein_absent"));
+    CHECK(has_warning(eval(R"({"monoclonal_plasma_cell_disorder": "absent"})"), "criteria.warning.m_protein_absent"));
+    CHECK_FALSE(has_warning(eval(R"({"monoclonal_plasma_cell_disorder": "unknown"})"), "criteria.warning.m_protein_absent"));
+    const std::string text = poems_test::rules().warning("m_protein_absent")->text.get();
+    CHECK(contains(text, "15–25%"));
+    CHECK(contains(text, "bone marrow"));
+}
+
+TEST_CASE("serum VEGF below 850 pg/mL is described against the guide's levels, never as normal") {
+    auto e = vegf(R"({"value": 700, "unit": "pg/mL", "sample": "serum"})");
+    const std::string& why = e.criterion("vegf_elevated")->reason;
+    CHECK(contains(why, "upper limit of normal"));
+    CHECK_FALSE(contains(why, "is normal"));
+    CHECK_FALSE(contains(why, "normal VEGF"));
+}
+
 TEST_CASE("an empty list of M-protein tests is unknown") {
     CHECK(status(eval(R"({"m_protein_tests": []})"), "monoclonal_plasma_cell_disorder") == Status::unknown);
 }
