@@ -122,8 +122,11 @@ await report(server, async () => {
     // An earlier MGUS neuropathy diagnosis that did not improve: the guide recommends a workup.
     await answer(page, 'criteria:prior:2', { touch });          // No / CIDP / MGUS neuropathy / ...
     await answer(page, 'criteria:prior:improved:1', { touch }); // Yes / No
+    await reveal(page, 'criteria:redflag:yes', { pane });
     items = await namedItems(page);
-    check(shown(items, 'criteria:redflag:yes'), 'MGUS neuropathy that did not improve: the red-flag screen recommends a workup');
+    check(shown(items, 'criteria:redflag:yes'), 'MGUS neuropathy that did not improve: the red-flag screen recommends a workup ' +
+          `(${Object.keys(items).filter((n) => /redflag|prior/.test(n)).join(' ')})`);
+    await page.screenshot({ path: path.join(shotDir, 'criteria-phone-red-flag.png') });
 
     await answer(page, 'criteria:asked:workup.spep_immunofixation', { touch });
     items = await namedItems(page);
