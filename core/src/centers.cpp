@@ -19,6 +19,19 @@ const CenterRegion* CenterDirectory::region(std::string_view id) const {
     return nullptr;
 }
 
+const CenterRegion* CenterDirectory::find_region(std::string_view typed, std::string_view lang) const {
+    auto words_of = [](std::string_view text) {
+        std::string joined;
+        for (const auto& w : search_words(text)) joined += (joined.empty() ? "" : " ") + w;
+        return joined;
+    };
+    const std::string wanted = words_of(typed);
+    if (wanted.empty()) return nullptr;
+    for (const auto& r : regions)
+        if (words_of(r.id) == wanted || words_of(r.name.in(lang)) == wanted) return &r;
+    return nullptr;
+}
+
 const std::string& CenterDirectory::label(std::string_view key, std::string_view lang) const {
     static const std::string none;
     auto it = labels.find(key);

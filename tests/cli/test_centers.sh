@@ -37,6 +37,13 @@ out=$("$POEMS" centers --region europe --remote) || fail "europe remote: exit $?
 "$POEMS" centers --region asia --remote >/dev/null; rc=$?
 [ "$rc" = 1 ] || fail "asia remote should match nothing: exit $rc"
 
+# Regions as people type them: the name or the id, in any case.
+for typed in Europe EUROPE "north america" North-America; do
+  "$POEMS" centers --region "$typed" >/dev/null || fail "--region \"$typed\": exit $?"
+done
+out=$("$POEMS" centers --region "North America" --json) || fail "--region \"North America\" --json: exit $?"
+grep -q '"region": "north_america"' <<<"$out" || fail "the query names the region by its id: $out"
+
 # An unknown region: exit 2 and the allowed values on stderr.
 err=$("$POEMS" centers --region mars 2>&1 >/dev/null); rc=$?
 [ "$rc" = 2 ] || fail "unknown region: exit $rc"

@@ -12,7 +12,7 @@ make_record() {  # $1 = a number that makes the values differ
   awk -v k="$1" 'BEGIN {
     printf "{\"schema\": \"poems-record/2\", \"labs\": [";
     for (i = 1; i <= 1500; i++) {
-      printf "%s{\"id\": \"lab-%d\", \"date\": \"20%02d-%02d-%02d\", \"test_id\": \"lab.vegf_serum\", \"value\": %d.%d, \"unit\": \"pg/mL\", \"note\": \"entry %d of run %d\"}",
+      printf "%s{\"id\": \"lab-%d\", \"date\": \"20%02d-%02d-%02d\", \"test_id\": \"labs.vegf_serum\", \"value\": %d.%d, \"unit\": \"pg/mL\", \"note\": \"entry %d of run %d\"}",
         (i > 1 ? "," : ""), i, 10 + i % 15, 1 + i % 12, 1 + i % 28, i * k, k, i, k;
     }
     printf "]}\n";
@@ -34,9 +34,12 @@ start=$(date +%s%N)
 "$POEMS" record import "$TMP/a.json" --dir "$D" --yes >/dev/null || fail "second save"
 # Kills spread over the later part of an import, where the save happens (it reads and checks first).
 ms=$(( ($(date +%s%N) - start) / 1000000 + 1 ))
-rounds=15
+# At least 15 rounds, and on until a kill has landed in the middle of a save (at most 60): a run
+# in which no kill hit a save would show nothing.
+rounds=0
 done_=0; mid=0; early=0
-for i in $(seq 1 $rounds); do
+while [ $rounds -lt 15 ] || { [ $mid -eq 0 ] && [ $rounds -lt 60 ]; }; do
+  rounds=$((rounds + 1)); i=$rounds
   src="$TMP/a.json"; [ $((i % 2)) -eq 0 ] && src="$TMP/b.json"
   rm -f "$D/record.json.tmp"  # left by the previous kill (already checked); so a new one can be seen
   "$POEMS" record import "$src" --dir "$D" --yes >/dev/null 2>&1 &
@@ -63,6 +66,7 @@ for i in $(seq 1 $rounds); do
   [ "$sum" = "$sum_a" ] || [ "$sum" = "$sum_b" ] || fail "round $i: $(basename "$f") is neither the old nor the new record"
   ls "$D" | grep -q broken && fail "round $i: a record file was found broken"
 done
+[ $mid -ge 1 ] || fail "no kill landed while a save was in progress in $rounds rounds: the test showed nothing"
 # The store's own load agrees: the folder still reads.
 "$POEMS" record export --dir "$D" > "$TMP/out.json" 2>"$TMP/export.err" || fail "export after the kills: $(cat "$TMP/export.err")"
 "$POEMS" record check "$TMP/out.json" >/dev/null || fail "the record after the kills does not check"

@@ -83,6 +83,17 @@ TEST_CASE("every shipped center cites a source and says when it was checked") {
     }
 }
 
+TEST_CASE("a region is found by its id or its name, as a person types it") {
+    const auto& dir = shipped();
+    for (const char* typed : {"europe", "Europe", "EUROPE", " europe "})
+        CHECK(dir.find_region(typed) == dir.region("europe"));
+    for (const char* typed : {"north_america", "North America", "north-america", "NORTH AMERICA"})
+        CHECK(dir.find_region(typed) == dir.region("north_america"));
+    CHECK(dir.find_region("Atlantis") == nullptr);
+    CHECK(dir.find_region("") == nullptr);
+    CHECK(dir.find_region("north") == nullptr);  // a whole id or name, not the start of one
+}
+
 // ---- Search ---------------------------------------------------------------------------------
 
 TEST_CASE("search ignores accents and case") {

@@ -141,13 +141,10 @@ TEST_CASE("the guide's 22 references are listed in order") {
 }
 
 TEST_CASE("every declared section heading occurs in its seed's text") {
-    // The seeds live beside the repository on the team's machines (../shared/seeds); CI runs a
-    // clone elsewhere, where this check is skipped with a warning.
+    // The seeds live beside the repository (../shared/seeds), on the team's machines and in CI;
+    // without them the check is reported as skipped, never as passed.
     std::filesystem::path seeds = std::filesystem::path(POEMS_CONTENT_DIR) / ".." / ".." / "shared" / "seeds";
-    if (!std::filesystem::is_directory(seeds)) {
-        WARN("seeds folder not found at " << seeds.string() << ": heading check skipped");
-        return;
-    }
+    if (!std::filesystem::is_directory(seeds)) SKIP("seeds folder not found at " << seeds.string());
     for (const auto& seed : real_content().seeds()) {
         std::ifstream in(seeds / seed.file, std::ios::binary);
         INFO(seed.file);

@@ -79,6 +79,7 @@ int run_centers(Args args) {
         return 2;
     }
 
+    if (const CenterRegion* r = query.region.empty() ? nullptr : dir.find_region(query.region)) query.region = r->id;
     if (!query.region.empty() && !dir.region(query.region)) {
         std::string allowed;
         for (const auto& r : dir.regions) allowed += (allowed.empty() ? "" : ", ") + r.id;

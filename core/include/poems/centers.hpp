@@ -50,6 +50,9 @@ struct CenterDirectory {
 
     const Center* center(std::string_view id) const;
     const CenterRegion* region(std::string_view id) const;
+    // A region as a person types it: its id or its name, in any case, with spaces, hyphens or
+    // underscores between the words ("Europe", "north america", "North-America"); nullptr if none.
+    const CenterRegion* find_region(std::string_view typed, std::string_view lang = "en") const;
     const std::string& label(std::string_view key, std::string_view lang = "en") const;  // "" if unknown
 };
 
