@@ -4,6 +4,8 @@
 #   core_native      core unit tests (Catch2), native
 #   core_wasm_node   the same core tests built with Emscripten, run by Node
 #   cli_*            the `poems` command line, real binary, real files
+#   asan_core, asan_cli_*  the same core and CLI tests built with clang, AddressSanitizer and UBSan
+#                    (build/native-asan, which also holds the fuzz targets tools/fuzz.sh runs)
 #   browser_*        headless Chromium against the browser build (dist/)
 #   desktop_smoke    the desktop app in a real X window (Xvfb)
 # Extra arguments go to ctest (e.g. -R browser_ to run only the browser tests).
@@ -25,6 +27,11 @@ trap 'kill $wasm_pid 2>/dev/null || true' EXIT
 echo "== building the native core, CLI, content check, desktop app and tests (build/native-debug)"
 cmake --preset native-debug >/dev/null
 cmake --build --preset native-debug
+echo "== building the core, its tests, the CLI and the fuzz targets with AddressSanitizer and UBSan (build/native-asan)"
+asan_start=$SECONDS
+cmake --preset native-asan >/dev/null
+cmake --build --preset native-asan
+echo "== sanitizer build: $((SECONDS - asan_start)) s"
 if ! wait $wasm_pid; then
   tail -50 "$wasm_log"
   echo "the browser build failed: see $wasm_log" >&2

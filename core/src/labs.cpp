@@ -240,6 +240,13 @@ LabCheckResult check_lab_value(const LabCatalogue& cat, std::string_view test_id
 // ---------------------------------------------------------------------------------------------
 // Trends
 
+std::vector<const LabResult*> results_of_unknown_tests(const Record& record, const LabCatalogue& catalogue) {
+    std::vector<const LabResult*> out;
+    for (const auto& l : record.labs)
+        if (!catalogue.test(l.test_id)) out.push_back(&l);
+    return out;
+}
+
 Series series(const Record& record, const LabCatalogue& cat, std::string_view test_id, bool allow_conventional) {
     Series s;
     s.test_id = std::string(test_id);

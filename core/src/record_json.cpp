@@ -413,19 +413,6 @@ RecordLoad record_from_json_text(std::string_view text, const std::string& file)
     std::optional<Json> doc = parse_json_text(text, file, load.problems, {kMaxRecordFileBytes, kMaxRecordDepth});
     if (!doc) {
         for (auto& p : load.problems) {
-            // nlohmann reports 1e999 as "number overflow"; say it in plain words.
-            auto at = p.message.find("number overflow parsing '");
-            if (at != std::string::npos) {
-                auto start = at + 25, end = p.message.find('\'', start);
-                std::string number = p.message.substr(start, std::min<std::size_t>(end - start, 40));
-                p.message = "not valid JSON: the number " + number + " is too large (numbers must be finite)";
-            }
-            // NaN and Infinity are what other programs write for non-finite numbers.
-            auto lit = p.message.find("invalid literal; last read: '");
-            if (lit != std::string::npos && p.message.size() >= 2) {
-                char last = p.message[p.message.size() - 2];
-                if (last == 'N' || last == 'I') p.message += " (NaN and Infinity are not allowed: numbers must be finite)";
-            }
             if (p.message.rfind("file is too large", 0) == 0 || p.message.rfind("nested too deeply", 0) == 0)
                 p.message += " \u2014 this is not a record POEMS Companion writes";
         }

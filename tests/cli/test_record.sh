@@ -23,6 +23,19 @@ out=$("$POEMS" record check "$f") || fail "v1 record: exit $?"
 [ "$(sha256sum "$f")" = "$before" ] || fail "check modified a v1 file"
 grep -q "written in schema 1; it reads as schema 2 (the file was not changed)" <<<"$out" || fail "no migration line: $out"
 
+# Lab results for tests the catalogue does not list: a valid record, kept and listed, not hidden.
+f="$FIX/record-accepted/unknown-lab-test.json"
+out=$("$POEMS" record check "$f") || fail "unknown lab tests: exit $?"
+grep -q "lab results: 3" <<<"$out" || fail "unknown lab tests: not all counted: $out"
+grep -q "2 lab results are for a test this version's catalogue does not list (kept as entered):" <<<"$out" ||
+  fail "unknown lab tests not reported: $out"
+grep -q "^    2024-01-10 labs.interleukin_6: 9.5 pg/mL (lab-2)$" <<<"$out" || fail "unknown lab test not listed: $out"
+grep -q "^    2024-04-02 my clinic: IL-6: 7 pg/mL (lab-3)$" <<<"$out" || fail "hand-typed lab test not listed: $out"
+grep -q "labs.vegf_serum" <<<"$out" && fail "a known test was listed as unknown: $out"
+for f in "$FIX"/record-accepted/*.json; do
+  "$POEMS" record check "$f" >/dev/null || fail "$(basename "$f"): an accepted record was refused"
+done
+
 # From stdin.
 out=$("$POEMS" record check - < "$FIX/record-migrations/v1-minimal.json") || fail "stdin: exit $?"
 grep -q "^(stdin): a valid POEMS Companion record (poems-record/1)" <<<"$out" || fail "stdin summary: $out"

@@ -85,3 +85,15 @@ echo '{"text_size_percent": 999, "dark": true}' > "$work/data/settings.json"
 grep -q "settings.json: /text_size_percent: must be a percentage from 100 to 200 (ignored)" "$work/out4.txt" ||
   fail "a wrong text size in settings.json was not reported: $(cat "$work/out4.txt")"
 ok "a wrong settings.json is reported with the key at fault, and the app starts anyway"
+
+# Lab results for tests the catalogue does not list: the record keeps them, and the Labs page
+# lists them (named rows) instead of leaving them out.
+mkdir -p "$work/labs-data"
+cp "$(dirname "$0")/../fixtures/record-accepted/unknown-lab-test.json" "$work/labs-data/record.json"
+"$app" --data-dir "$work/labs-data" --page labs --exit-after-frames 3 --test-report "$work/report5.json" > "$work/out5.txt" 2>&1 ||
+  fail "the app did not start with a record holding unknown lab tests: $(cat "$work/out5.txt")"
+for id in lab-2 lab-3; do
+  item "$work/report5.json" "labs:unknown_row:$id" >/dev/null 2>&1 || fail "the Labs page does not list the result $id of an unknown test"
+done
+item "$work/report5.json" "labs:unknown_row:lab-1" >/dev/null 2>&1 && fail "a result of a known test was listed as unknown"
+ok "the Labs page lists the 2 results of tests the catalogue does not list"

@@ -6,7 +6,9 @@
 // `check` never modifies the file it reads.
 #include "commands.hpp"
 
+#include "poems/embedded_files.hpp"
 #include "poems/findings.hpp"
+#include "poems/labs.hpp"
 #include "poems/record_store.hpp"
 
 #include <cstdio>
@@ -77,6 +79,22 @@ int check(std::string_view name) {
     }
     RecordSummary s = summarize_record(r);
     for (const auto& [section, n] : s.counts) std::printf("  %s: %zu\n", section_label(section, 2), n);
+    // Results of tests the lab catalogue does not list are valid and kept: say which, never hide them.
+    if (!r.labs.empty()) {
+        for (const auto& f : embedded_content_files()) {
+            if (std::string_view(f.name) != "labs.json") continue;
+            auto doc = parse_json_text(f.text, f.name, ignored);
+            auto catalogue = doc ? load_lab_catalogue(*doc, ignored) : std::nullopt;
+            if (!catalogue) break;
+            auto unknown = results_of_unknown_tests(r, *catalogue);
+            if (unknown.empty()) break;
+            std::printf("  %zu lab %s for a test this version's catalogue does not list (kept as entered):\n",
+                        unknown.size(), unknown.size() == 1 ? "result is" : "results are");
+            for (const LabResult* l : unknown)
+                std::printf("    %s %s: %s %s (%s)\n", to_string(l->date).c_str(), l->test_id.c_str(),
+                            format_number(l->value).c_str(), l->unit.c_str(), l->id.c_str());
+        }
+    }
     if (s.first_date) std::printf("  dates: %s to %s\n", to_string(*s.first_date).c_str(), to_string(*s.last_date).c_str());
     else std::printf("  dates: none\n");
     return 0;

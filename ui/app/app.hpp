@@ -12,6 +12,7 @@
 
 #include "app/app_data.hpp"
 #include "poems/dates.hpp"
+#include "poems/display_settings.hpp"
 #include "poems/record.hpp"
 
 #include <filesystem>
@@ -47,12 +48,8 @@ struct Platform {
     std::function<void(const std::string& text)> copy_text;
 };
 
-struct Settings {
-    static constexpr int kMinTextSize = 100, kMaxTextSize = 200, kTextSizeStep = 10;  // percent
-    int text_size_percent = 100;  // kMinTextSize..kMaxTextSize, applied by rebuilding the font atlas
-    bool dark = false;
-    bool operator==(const Settings&) const = default;
-};
+// The text size and colours (poems/display_settings.hpp, where their JSON form is read and written).
+using Settings = poems::DisplaySettings;
 
 struct AppOptions {
     Page start_page = Page::criteria;

@@ -421,7 +421,23 @@ void draw_labs_page(App& app) {
         }
         draw_results(app, s, test, series);
     }
-    if (!any) text_muted("No results yet. Add one from your lab report to start a trend.");
+    // Results for a test the catalogue does not list (written by a newer version, another program
+    // or by hand) are valid and kept in the record: list them rather than leave them out.
+    const auto unknown = results_of_unknown_tests(app.record(), app.data().labs());
+    if (!unknown.empty()) {
+        if (!any) heading("Your results");
+        card_begin("labs:unknown_tests");
+        heading("Results for tests this version does not list");
+        text_muted("They are kept in your record as entered, but not drawn: this version of the app knows "
+                   "nothing about these tests.");
+        for (const LabResult* l : unknown) {
+            text_wrapped(to_string(l->date) + "   " + l->test_id + ": " + format_number(l->value) + " " + l->unit);
+            name_last_item("labs:unknown_row:" + l->id);
+            if (!l->note.empty()) text_muted(l->note);
+        }
+        card_end();
+    }
+    if (!any && unknown.empty()) text_muted("No results yet. Add one from your lab report to start a trend.");
 }
 
 }  // namespace poems::ui

@@ -35,9 +35,22 @@ std::string pointer_child(const std::string& path, std::size_t index);
 // "a string", "a number", ... for messages such as `expected a string, got a number`.
 const char* json_type_name(const Json& value);
 
+// Where and why `text` is not JSON, in plain words (never the JSON library's), or nothing when it
+// is: "the text ends before the object that opens at line 1, column 1 is closed (is the file cut
+// short?)". Follows RFC 8259 as the parser reads it: a UTF-8 byte-order mark at the start is
+// skipped, text in quotes must be valid UTF-8, and a number must be finite (1e999 is refused).
+// Only called once parsing has failed, so valid input never pays for it.
+struct JsonSyntaxError {
+    std::size_t offset = 0;  // byte offset of the character at fault (the text's length at its end)
+    std::size_t line = 1, column = 1;  // of that offset, both from 1; columns count bytes
+    std::string message;
+};
+std::optional<JsonSyntaxError> find_json_syntax_error(std::string_view text);
+
 // Parses JSON text without throwing past this call. On a syntax error returns nothing and adds
-// one problem that gives the byte offset (a truncated file ends up here). Enforces the size and
-// depth limits given, because input may be hostile.
+// one problem that gives the line and column and says what is wrong there
+// ("not valid JSON: parse error at line 3, column 7: ..."; a truncated file ends up here).
+// Enforces the size and depth limits given, because input may be hostile.
 struct ParseLimits {
     std::size_t max_bytes = 8u << 20;  // 8 MiB
     std::size_t max_depth = 32;

@@ -94,6 +94,11 @@ struct LabCheckResult {
 LabCheckResult check_lab_value(const LabCatalogue& catalogue, std::string_view test_id, double value,
                                std::string_view unit);
 
+// The lab results whose test the catalogue does not list (written by a newer version of the app,
+// another program or by hand). A record that holds them is valid and keeps them as entered; the
+// Labs page and `poems record check` list them instead of leaving them out. In record order.
+std::vector<const LabResult*> results_of_unknown_tests(const Record& record, const LabCatalogue& catalogue);
+
 struct SeriesPoint {
     Date date;
     double value = 0;           // in the test's main unit
