@@ -5,14 +5,22 @@
 
 Module.poemsInstallBridges = function (dir) {
   // Storage: read IndexedDB into /persistent before the app exists (it loads the record at once).
+  // A page with no storage at all (a sandboxed iframe without allow-same-origin, whose origin is
+  // "null", or a browser that refuses it) keeps the folder in memory only; the app says so.
   FS.mkdir(dir);
   FS.mount(IDBFS, {}, dir);
   Module.poemsStorage = 'loading';
   performance.mark('poems:storage-asked');
-  FS.syncfs(true, function (err) {
-    Module.poemsStorage = err ? 'error' : 'idbfs';
-    callWithString('_poems_storage_ready', err ? String(err.message || err) : '');
-  });
+  const refused = storageRefused();
+  if (refused) {
+    Module.poemsStorage = 'none';
+    setTimeout(function () { callWithString('_poems_storage_ready', refused); }, 0);
+  } else {
+    FS.syncfs(true, function (err) {
+      Module.poemsStorage = err ? 'error' : 'idbfs';
+      callWithString('_poems_storage_ready', err ? String(err.message || err) : '');
+    });
+  }
 
   // Debounced FS.syncfs(false): many quick edits make one IndexedDB write; a write asked for while
   // another runs is queued, never dropped.
@@ -42,11 +50,24 @@ Module.poemsInstallBridges = function (dir) {
   window.addEventListener('pagehide', function () {
     if (Module.poemsStorage === 'idbfs') Module.poemsPersist(true);
   });
+  if (refused) return;
   // Ask the browser not to evict the data under storage pressure.
   if (navigator.storage && navigator.storage.persist) {
     navigator.storage.persist().then(function (granted) { Module.poemsPersistGranted = granted; }, function () {});
   }
 };
+
+// Why this page can have no IndexedDB at all, or '' when it may: in an opaque origin even
+// reading window.indexedDB throws.
+function storageRefused() {
+  try {
+    if (window.origin === 'null' && /^https?:$/.test(location.protocol)) return 'this page is in a sandboxed frame without allow-same-origin';
+    if (!window.indexedDB) return 'IndexedDB is not available';
+    return '';
+  } catch (err) {
+    return String(err.message || err);
+  }
+}
 
 function callWithString(fn, text) {
   const ptr = allocateUTF8(text);
@@ -97,4 +118,19 @@ Module.poemsCopy = function (text) {
   };
   if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).catch(fallback);
   else fallback();
+};
+
+// An embed's link to the full app: index.html, on the view shown, in a new tab. Returns 0 when it
+// opened, else the address (allocated for the app) for the person to open: the site around the
+// embed may not allow new tabs (a sandbox without allow-popups).
+Module.poemsOpenFullApp = function (view) {
+  const url = new URL('index.html', location.href);
+  if (view) url.searchParams.set('view', view);
+  let tab = null;
+  try { tab = window.open(url.href, '_blank'); } catch (err) { tab = null; }
+  if (tab) {
+    try { tab.opener = null; } catch (err) { /* a tab in another origin */ }
+    return 0;
+  }
+  return allocateUTF8(url.href);
 };

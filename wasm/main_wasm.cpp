@@ -138,9 +138,7 @@ void refresh_fonts(const Settings& settings) {
 // The record can be read now: the app loads it, and tests and the bench are told.
 void open_record() {
     g_app->load_record();
-    if (!g_storage_error.empty())
-        g_app->persist_finished(false, "this browser is not letting the app keep data (" + g_storage_error +
-                                           "). What you enter will be lost when this page closes; use Export to keep a copy.");
+    if (!g_storage_error.empty()) g_app->storage_refused(g_storage_error);
     startup_mark("poems:record-opened");
     EM_ASM({
         window.poemsRecordOpenedAt = performance.now();
@@ -239,6 +237,9 @@ Platform browser_platform() {
     };
     platform.copy_text = [](const std::string& text) {
         EM_ASM({ Module.poemsCopy(UTF8ToString($0)); }, text.c_str());
+    };
+    platform.open_full_app = [](const std::string& view) {
+        return take_js_string(EM_ASM_INT({ return Module.poemsOpenFullApp(UTF8ToString($0)); }, view.c_str())).value_or("");
     };
     return platform;
 }

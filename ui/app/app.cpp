@@ -2,6 +2,8 @@
 
 #include "app/test_hooks.hpp"
 #include "app/touch_scroll.hpp"
+#include "app/ui_strings.hpp"
+#include "app/widgets.hpp"
 #include "pages/pages.hpp"
 
 #include "poems/record_store.hpp"
@@ -89,6 +91,7 @@ void App::record_changed() {
         save_status_ = {SaveStatus::State::failed, saved.message};
         return;
     }
+    if (keeping_ == Keeping::not_kept) return;  // nowhere to keep it: the save state keeps saying so
     if (platform_.persist) {
         save_status_ = {SaveStatus::State::saving, {}};
         platform_.persist();
@@ -120,6 +123,11 @@ std::string App::delete_all_data() {
     return "All your data has been deleted from this device.";
 }
 
+void App::storage_refused(const std::string& cause) {
+    keeping_ = Keeping::not_kept;
+    persist_finished(false, words::fill(words::kStorageRefused, "cause", cause));
+}
+
 void App::persist_finished(bool ok, const std::string& error) {
     if (save_status_.state == SaveStatus::State::read_only || !record_loaded()) return;
     save_status_ = ok ? SaveStatus{SaveStatus::State::saved, {}} : SaveStatus{SaveStatus::State::failed, error};
@@ -147,6 +155,7 @@ void App::draw_frame() {
     const ImGuiStyle& style = ImGui::GetStyle();
 
     if (!options_.embedded) draw_header(width);
+    else draw_embed_notice();
     draw_notices();
     // An embed shows one view; a link that led elsewhere (a glossary term) gets a way back.
     if (options_.embedded && page_ != options_.start_page) {
@@ -241,6 +250,30 @@ void App::draw_notices() {
     if (ImGui::Button("OK, understood")) notices_.clear();
     name_last_item("notices:dismiss");
     ImGui::Unindent(ImGui::GetStyle().WindowPadding.x);
+    ImGui::Separator();
+}
+
+// An embed has no header or Settings: when what is entered will not be kept, one line says so,
+// with a link to the full app (a new tab), where the record can be kept and exported.
+void App::draw_embed_notice() {
+    if (keeping_ != Keeping::not_kept) return;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::Indent(style.WindowPadding.x);
+    ImGui::Dummy(ImVec2(0, style.WindowPadding.y * 0.25f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::AlignTextToFramePadding();  // level with the link beside it
+    ImGui::TextWrapped("%s", words::kEmbedNotKept);
+    ImGui::PopStyleColor();
+    name_last_item("embed:notice:not-kept");
+    if (platform_.open_full_app) {
+        same_line_if_fits(words::kEmbedOpenFullApp);
+        if (text_link(*this, words::kEmbedOpenFullApp, "embed:open-app", ImGui::GetFrameHeight())) full_app_address_ = platform_.open_full_app(page_id(page_));
+        if (!full_app_address_.empty()) {
+            text_wrapped(words::fill(words::kEmbedOpenBlocked, "address", full_app_address_));
+            name_last_item("embed:open-app:address");
+        }
+    }
+    ImGui::Unindent(style.WindowPadding.x);
     ImGui::Separator();
 }
 

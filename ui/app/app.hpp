@@ -45,6 +45,18 @@ struct Platform {
     std::function<void(const std::string& accept)> open_file;
     // Puts text on the clipboard (ImGui's own clipboard does not reach the system in a browser).
     std::function<void(const std::string& text)> copy_text;
+    // An embed's way out to the full app, showing `view` (browser: index.html in a new tab).
+    // Returns "" when it opened, else the app's address for the person to open themselves (the
+    // site around the embed may not allow new tabs).
+    std::function<std::string(const std::string& view)> open_full_app;
+};
+
+// Whether what is saved outlives this page or session (docs/record.md, "What browsers do").
+enum class Keeping {
+    unknown,         // not known yet (the browser has not answered)
+    kept,            // a file on the desktop, or storage the browser marked persistent
+    may_be_deleted,  // browser storage that is not persistent: the browser may clear it
+    not_kept,        // no storage at all (refused, or a sandboxed embed): gone when the page closes
 };
 
 struct Settings {
@@ -110,6 +122,13 @@ public:
     // Messages from loading the record (a backup was used, a migration...), shown until dismissed.
     std::vector<std::string>& notices() { return notices_; }
 
+    // Where what is saved stands; the platform says so when it knows (the browser asks).
+    Keeping keeping() const { return keeping_; }
+    void set_keeping(Keeping k) { keeping_ = k; }
+    // The browser could not open its storage: nothing will outlive this page. `cause` in the
+    // browser's words, for the save state.
+    void storage_refused(const std::string& cause);
+
     // Called by the platform when persist() has finished.
     void persist_finished(bool ok, const std::string& error);
     // Called by the platform when open_file() produced a file (or was cancelled: empty name).
@@ -120,6 +139,7 @@ private:
     void load_record_from_store();
     void draw_header(float width);
     void draw_notices();
+    void draw_embed_notice();
     void draw_navigation(bool vertical, float extent);
     void draw_page();
 
@@ -133,6 +153,8 @@ private:
     Record record_;
     SaveStatus save_status_;
     std::vector<std::string> notices_;
+    Keeping keeping_ = Keeping::unknown;
+    std::string full_app_address_;  // set when the embed could not open the full app itself
     bool animating_ = false;
 };
 
