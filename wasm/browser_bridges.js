@@ -51,9 +51,17 @@ Module.poemsInstallBridges = function (dir) {
     if (Module.poemsStorage === 'idbfs') Module.poemsPersist(true);
   });
   if (refused) return;
-  // Ask the browser not to evict the data under storage pressure.
-  if (navigator.storage && navigator.storage.persist) {
-    navigator.storage.persist().then(function (granted) { Module.poemsPersistGranted = granted; }, function () {});
+  // Ask the browser not to evict the data under storage pressure, and tell the app the answer
+  // (it shows where the record stands). No API, or a refusal, counts as "may be deleted".
+  const answer = function (granted) {
+    Module.poemsPersistGranted = !!granted;
+    Module._poems_storage_persistent(granted ? 1 : 0);
+  };
+  try {
+    if (navigator.storage && navigator.storage.persist) navigator.storage.persist().then(answer, function () { answer(false); });
+    else setTimeout(function () { answer(false); }, 0);
+  } catch (err) {
+    setTimeout(function () { answer(false); }, 0);
   }
 };
 
@@ -68,6 +76,15 @@ function storageRefused() {
     return String(err.message || err);
   }
 }
+
+// iPhone or iPad Safari, not running from the Home Screen: Safari may clear the site's storage
+// after seven days without a visit, unless the app runs from the Home Screen. iPadOS Safari
+// reports a Mac user agent: a Mac with touch points is an iPad.
+Module.poemsSuggestHomeScreen = function () {
+  const ua = navigator.userAgent || '';
+  const ios = /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && (navigator.maxTouchPoints || 0) > 1);
+  return ios && navigator.standalone !== true;
+};
 
 function callWithString(fn, text) {
   const ptr = allocateUTF8(text);

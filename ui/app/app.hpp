@@ -13,6 +13,7 @@
 #include "app/app_data.hpp"
 #include "poems/dates.hpp"
 #include "poems/record.hpp"
+#include "poems/record_care.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -29,6 +30,13 @@ const char* page_id(Page p);     // "criteria", ... (URL views, tests)
 const char* page_title(Page p);  // "Criteria", ...
 bool page_from_id(const std::string& id, Page& out);
 
+// What Platform::save_file did: whether the file went out, and where, in words (or what failed).
+struct SavedFile {
+    bool ok = false;
+    std::string message;
+    operator const std::string&() const { return message; }  // for pages that only show it
+};
+
 // What only the platform can do. The runner fills these in; unset ones are simply not offered.
 struct Platform {
     std::string name;  // "desktop" or "browser"
@@ -39,7 +47,7 @@ struct Platform {
     std::function<void()> persist;
     // Offer a file to the person: a download in the browser, a file in a folder on the desktop.
     // Returns a plain-language description of where it went, or an error.
-    std::function<std::string(const std::string& file_name, const std::string& mime, const std::string& data)> save_file;
+    std::function<SavedFile(const std::string& file_name, const std::string& mime, const std::string& data)> save_file;
     // Ask the person for a file to open (browser: file picker). The result arrives later through
     // App::file_opened(). Unset on the desktop, where a path is typed instead.
     std::function<void(const std::string& accept)> open_file;
@@ -74,6 +82,9 @@ struct AppOptions {
     // The platform's storage is not readable yet (the browser reads IndexedDB asynchronously):
     // pages show at once but stay disabled until the runner calls App::load_record().
     bool record_arrives_later = false;
+    // iPhone or iPad Safari, not opened from the Home Screen: Safari may clear the record after
+    // seven days without a visit, so the app advises the Home Screen (once, then in Settings).
+    bool suggest_home_screen = false;
 };
 
 // The state of saving, shown in the header: people must always know their data is safe.
@@ -119,6 +130,12 @@ public:
     // happened in plain words.
     std::string delete_all_data();
     const SaveStatus& save_status() const { return save_status_; }
+    // Offers the record as a file (Export) and, when it went out, remembers the day: the export
+    // reminder is then satisfied. Returns what happened in words.
+    std::string export_record_now();
+    // What is remembered for the export reminders (record.json.care beside the record).
+    const RecordCare& care() const { return care_; }
+    bool suggest_home_screen() const { return options_.suggest_home_screen; }
     // Messages from loading the record (a backup was used, a migration...), shown until dismissed.
     std::vector<std::string>& notices() { return notices_; }
 
@@ -140,6 +157,9 @@ private:
     void draw_header(float width);
     void draw_notices();
     void draw_embed_notice();
+    void draw_reminders();
+    void load_care();
+    void save_care();
     void draw_navigation(bool vertical, float extent);
     void draw_page();
 
@@ -154,6 +174,9 @@ private:
     SaveStatus save_status_;
     std::vector<std::string> notices_;
     Keeping keeping_ = Keeping::unknown;
+    RecordCare care_;
+    bool export_reminder_open_ = false;   // shown after a change, until Export or "Not now"
+    bool home_screen_advice_open_ = false;  // shown once, until "OK"
     std::string full_app_address_;  // set when the embed could not open the full app itself
     bool animating_ = false;
 };
