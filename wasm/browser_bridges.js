@@ -5,14 +5,22 @@
 
 Module.poemsInstallBridges = function (dir) {
   // Storage: read IndexedDB into /persistent before the app exists (it loads the record at once).
+  // A page with no storage at all (a sandboxed iframe without allow-same-origin, whose origin is
+  // "null", or a browser that refuses it) keeps the folder in memory only; the app says so.
   FS.mkdir(dir);
   FS.mount(IDBFS, {}, dir);
   Module.poemsStorage = 'loading';
   performance.mark('poems:storage-asked');
-  FS.syncfs(true, function (err) {
-    Module.poemsStorage = err ? 'error' : 'idbfs';
-    callWithString('_poems_storage_ready', err ? String(err.message || err) : '');
-  });
+  const refused = storageRefused();
+  if (refused) {
+    Module.poemsStorage = 'none';
+    setTimeout(function () { callWithString('_poems_storage_ready', refused); }, 0);
+  } else {
+    FS.syncfs(true, function (err) {
+      Module.poemsStorage = err ? 'error' : 'idbfs';
+      callWithString('_poems_storage_ready', err ? String(err.message || err) : '');
+    });
+  }
 
   // Debounced FS.syncfs(false): many quick edits make one IndexedDB write; a write asked for while
   // another runs is queued, never dropped.
@@ -42,10 +50,40 @@ Module.poemsInstallBridges = function (dir) {
   window.addEventListener('pagehide', function () {
     if (Module.poemsStorage === 'idbfs') Module.poemsPersist(true);
   });
-  // Ask the browser not to evict the data under storage pressure.
-  if (navigator.storage && navigator.storage.persist) {
-    navigator.storage.persist().then(function (granted) { Module.poemsPersistGranted = granted; }, function () {});
+  if (refused) return;
+  // Ask the browser not to evict the data under storage pressure, and tell the app the answer
+  // (it shows where the record stands). No API, or a refusal, counts as "may be deleted".
+  const answer = function (granted) {
+    Module.poemsPersistGranted = !!granted;
+    Module._poems_storage_persistent(granted ? 1 : 0);
+  };
+  try {
+    if (navigator.storage && navigator.storage.persist) navigator.storage.persist().then(answer, function () { answer(false); });
+    else setTimeout(function () { answer(false); }, 0);
+  } catch (err) {
+    setTimeout(function () { answer(false); }, 0);
   }
+};
+
+// Why this page can have no IndexedDB at all, or '' when it may: in an opaque origin even
+// reading window.indexedDB throws.
+function storageRefused() {
+  try {
+    if (window.origin === 'null' && /^https?:$/.test(location.protocol)) return 'this page is in a sandboxed frame without allow-same-origin';
+    if (!window.indexedDB) return 'IndexedDB is not available';
+    return '';
+  } catch (err) {
+    return String(err.message || err);
+  }
+}
+
+// iPhone or iPad Safari, not running from the Home Screen: Safari may clear the site's storage
+// after seven days without a visit, unless the app runs from the Home Screen. iPadOS Safari
+// reports a Mac user agent: a Mac with touch points is an iPad.
+Module.poemsSuggestHomeScreen = function () {
+  const ua = navigator.userAgent || '';
+  const ios = /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && (navigator.maxTouchPoints || 0) > 1);
+  return ios && navigator.standalone !== true;
 };
 
 function callWithString(fn, text) {
@@ -97,4 +135,19 @@ Module.poemsCopy = function (text) {
   };
   if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).catch(fallback);
   else fallback();
+};
+
+// An embed's link to the full app: index.html, on the view shown, in a new tab. Returns 0 when it
+// opened, else the address (allocated for the app) for the person to open: the site around the
+// embed may not allow new tabs (a sandbox without allow-popups).
+Module.poemsOpenFullApp = function (view) {
+  const url = new URL('index.html', location.href);
+  if (view) url.searchParams.set('view', view);
+  let tab = null;
+  try { tab = window.open(url.href, '_blank'); } catch (err) { tab = null; }
+  if (tab) {
+    try { tab.opener = null; } catch (err) { /* a tab in another origin */ }
+    return 0;
+  }
+  return allocateUTF8(url.href);
 };

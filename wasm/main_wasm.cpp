@@ -46,6 +46,7 @@ constexpr const char* kRecordDir = "/persistent";
 SDL_Window* g_window = nullptr;
 bool g_storage_ready = false;
 std::string g_storage_error;
+int g_persist_granted = -1;  // navigator.storage.persist()'s answer: 1 yes, 0 no, -1 not yet
 AppOptions g_options;
 std::unique_ptr<App> g_app;
 StyleState g_style;
@@ -135,12 +136,17 @@ void refresh_fonts(const Settings& settings) {
     }
 }
 
+// Where the record stands, once the browser has said (persistent or not) and storage opened.
+void apply_keeping() {
+    if (!g_app || !g_storage_ready || !g_storage_error.empty() || g_persist_granted < 0) return;
+    g_app->set_keeping(g_persist_granted ? Keeping::kept : Keeping::may_be_deleted);
+}
+
 // The record can be read now: the app loads it, and tests and the bench are told.
 void open_record() {
     g_app->load_record();
-    if (!g_storage_error.empty())
-        g_app->persist_finished(false, "this browser is not letting the app keep data (" + g_storage_error +
-                                           "). What you enter will be lost when this page closes; use Export to keep a copy.");
+    if (!g_storage_error.empty()) g_app->storage_refused(g_storage_error);
+    apply_keeping();
     startup_mark("poems:record-opened");
     EM_ASM({
         window.poemsRecordOpenedAt = performance.now();
@@ -222,10 +228,10 @@ void tick() {
     g_wanted_text_input = wants_text;
 }
 // Offers bytes to the person as a download.
-std::string download(const std::string& name, const std::string& mime, const std::string& data) {
+SavedFile download(const std::string& name, const std::string& mime, const std::string& data) {
     EM_ASM({ Module.poemsDownload(UTF8ToString($0), UTF8ToString($1), HEAPU8.slice($2, $2 + $3)); }, name.c_str(),
            mime.c_str(), data.data(), data.size());
-    return "Downloaded " + name + ": see your browser's downloads.";
+    return {true, "Downloaded " + name + ": see your browser's downloads."};
 }
 
 Platform browser_platform() {
@@ -239,6 +245,9 @@ Platform browser_platform() {
     };
     platform.copy_text = [](const std::string& text) {
         EM_ASM({ Module.poemsCopy(UTF8ToString($0)); }, text.c_str());
+    };
+    platform.open_full_app = [](const std::string& view) {
+        return take_js_string(EM_ASM_INT({ return Module.poemsOpenFullApp(UTF8ToString($0)); }, view.c_str())).value_or("");
     };
     return platform;
 }
@@ -286,6 +295,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE void poems_storage_ready(const char* error) {
     g_storage_ready = true;
     startup_mark("poems:storage-read");
     if (g_app) open_record();
+    redraw_soon();
+}
+
+// navigator.storage.persist() answered (browser_bridges.js): 1 persistent, 0 not.
+extern "C" EMSCRIPTEN_KEEPALIVE void poems_storage_persistent(int granted) {
+    g_persist_granted = granted ? 1 : 0;
+    apply_keeping();
     redraw_soon();
 }
 
@@ -359,6 +375,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_named_items() {
     json = named_items_json();
     return json.c_str();
 }
+extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_named_texts() {
+    static std::string json;
+    json = named_texts_json();
+    return json.c_str();
+}
 
 int main() {
     startup_mark("poems:main");
@@ -408,6 +429,7 @@ int main() {
         g_options.settings.dark =
             EM_ASM_INT({ return window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0; }) != 0;
     g_settings_kept = g_options.settings;
+    g_options.suggest_home_screen = EM_ASM_INT({ return Module.poemsSuggestHomeScreen() ? 1 : 0; }) != 0;
     auto pinned = poems::parse_date(url_param("today"));
     g_options.today = pinned ? *pinned : browser_today();
     emscripten_set_main_loop(tick, 0, true);

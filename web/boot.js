@@ -1,16 +1,44 @@
 // Starts the app: checks that this browser can run it, shows that it is working while the
-// WebAssembly loads, and explains in words (never a blank page) when something is missing or fails.
+// WebAssembly loads, and explains in words (never a blank page, never "Loading…" for ever) when
+// something is missing or fails: a missing feature, a browser API that throws (a sandboxed iframe),
+// a refused fetch, a failed compile or an error before the first frame all end in the "could not
+// start" card, which names the cause and, in an embed, what the host site can change.
 // It also registers the service worker (sw.js) that keeps the app usable offline, and tells the
 // person when a new version has arrived. Used by index.html and embed.html (data-embed="1").
 'use strict';
 (function () {
   performance.mark('poems:boot');  // start-up marks "poems:..." (main_wasm.cpp), for the bench
   const embedded = document.body.dataset.embed === '1';
-  const theme = new URLSearchParams(location.search).get('theme');
-  if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
-  offline();
+  // A sandboxed iframe without allow-same-origin: the page's origin is "null" (opaque), so it has
+  // no storage and no service worker, and fetches its own files cross-origin (they need CORS).
+  const opaque = window.origin === 'null' && /^https?:$/.test(location.protocol);
   const statusBox = document.getElementById('status');
   const statusText = document.getElementById('status-text');
+  let started = false;  // the first frame was drawn: from then on the app reports its own problems
+
+  // Every sentence this file shows, in one place (the app's own words live in ui/app/ui_strings.hpp).
+  const words = {
+    wasm: 'This browser cannot run WebAssembly, which POEMS Companion needs. Please open this page in a ' +
+          'recent version of Firefox, Chrome, Edge or Safari, or use the desktop app.',
+    webgl2: 'This browser cannot draw with WebGL 2, which POEMS Companion needs. It may be turned off, ' +
+            'or the graphics driver may be blocked. Please try a recent version of Firefox, Chrome, Edge or ' +
+            'Safari, or use the desktop app.',
+    start: 'The app could not be started ({cause}). Check the connection and reload the page.',
+    load: 'The app could not be loaded ({cause}). Check the connection and reload the page.',
+    sandboxed: 'POEMS Companion could not load its program in this sandboxed frame ({cause}).',
+    error: 'POEMS Companion could not start because of an error in this browser ({cause}). Reloading the page ' +
+           'usually helps. Nothing you entered has been sent anywhere.',
+    abort: 'POEMS Companion stopped because of an internal error ({cause}). Reloading the page usually helps. ' +
+           'Nothing you entered has been sent anywhere.',
+    // Added to a failure in an embed: what the site around it can change (docs/embedding.md).
+    embedHost: 'For the site showing this page: the embed needs an iframe that allows scripts ' +
+               '(sandbox="allow-scripts allow-same-origin"), and the app\'s files served as they are.',
+    opaqueFiles: 'For the site showing this page: this frame is sandboxed without allow-same-origin, so the app ' +
+                 'loads its own files from another origin and the server must send them with the header ' +
+                 '"Access-Control-Allow-Origin: *". Send that header, or add allow-same-origin to the ' +
+                 'iframe\'s sandbox attribute.',
+  };
+  const say = (key, cause) => words[key].replace('{cause}', cause);
 
   function fatal(message) {
     statusBox.classList.remove('hidden');
@@ -19,65 +47,83 @@
     statusBox.querySelector('.bar').style.display = 'none';
     document.body.dataset.state = 'error';
   }
-  const reasons = {
-    wasm: 'This browser cannot run WebAssembly, which POEMS Companion needs. Please open this page in a ' +
-          'recent version of Firefox, Chrome, Edge or Safari, or use the desktop app.',
-    webgl2: 'This browser cannot draw with WebGL 2, which POEMS Companion needs. It may be turned off, ' +
-            'or the graphics driver may be blocked. Please try a recent version of Firefox, Chrome, Edge or ' +
-            'Safari, or use the desktop app.',
-  };
-  window.poemsFatal = (why) => fatal(reasons[why] || why);
-
-  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') return fatal(reasons.wasm);
-  // Fetch and compile app.wasm from here on, while app.js downloads and parses, rather than after
-  // app.js has run: it is most of the start-up time. app.js takes the module through
-  // Module.instantiateWasm below.
-  const compiled = compileWasm('app.wasm');
-  compiled.catch(() => {});  // reported when app.js asks for it
-  window.addEventListener('poems-first-frame', () => {
-    statusBox.classList.add('hidden');
-    document.body.dataset.state = 'ready';
-    // An embed never takes the keyboard focus from the page around it.
-    if (!embedded) document.getElementById('canvas').focus();
-  });
-
-  window.Module = {
-    poemsEmbedded: embedded,
-    instantiateWasm: (imports, receive) => {
-      compiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
-        .catch((err) => fatal('The app could not be started (' + err.message + '). Check the connection and reload the page.'));
-      return {};  // the exports arrive through receive()
-    },
-    canvas: document.getElementById('canvas'),
-    print: (text) => console.log(text),
-    printErr: (text) => console.warn(text),
-    // No setStatus: the app has no data files for Emscripten to report on, and with one set,
-    // Emscripten puts off main() to a later task.
-    onAbort: (what) => fatal('POEMS Companion stopped because of an internal error (' + what + '). ' +
-                             'Reloading the page usually helps. Nothing you entered has been sent anywhere.'),
-  };
-  const script = document.createElement('script');
-  script.src = 'app.js';
-  script.onload = () => performance.mark('poems:app-js-run');
-  script.onerror = () => fatal('The app could not be loaded. Check the connection and reload the page.');
-  document.body.appendChild(script);
-
-  // Probed while app.js downloads (the first WebGL context also starts the browser's GPU side,
-  // which the app's own context then finds ready).
-  const probe = document.createElement('canvas');
-  if (!probe.getContext('webgl2')) {
-    Module.noInitialRun = true;
-    return fatal(reasons.webgl2);
+  // A failure while starting: its cause, and in an embed the host's part in it.
+  function failed(key, cause, host = 'embedHost') {
+    fatal(say(key, cause) + (embedded ? ' ' + words[host] : ''));
   }
-  performance.mark('poems:webgl2-probed');
+  window.poemsFatal = (why) => fatal(words[why] || why);
+  // Anything thrown and not caught before the first frame would leave the loading screen up.
+  const uncaught = (e) => { if (!started && document.body.dataset.state !== 'error') failed('error', describe(e.error || e.reason || e.message)); };
+  window.addEventListener('error', uncaught);
+  window.addEventListener('unhandledrejection', uncaught);
+
+  try {
+    boot();
+  } catch (err) {
+    failed('error', describe(err));
+  }
+
+  function describe(err) {
+    return String((err && err.message) || err || 'unknown error');
+  }
+
+  function boot() {
+    const theme = new URLSearchParams(location.search).get('theme');
+    if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
+    offline();
+
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') return fatal(words.wasm);
+    // Fetch and compile app.wasm from here on, while app.js downloads and parses, rather than after
+    // app.js has run: it is most of the start-up time. app.js takes the module through
+    // Module.instantiateWasm below.
+    const compiled = compileWasm('app.wasm');
+    compiled.catch(() => {});  // reported when app.js asks for it
+    window.addEventListener('poems-first-frame', () => {
+      started = true;
+      statusBox.classList.add('hidden');
+      document.body.dataset.state = 'ready';
+      // An embed never takes the keyboard focus from the page around it.
+      if (!embedded) document.getElementById('canvas').focus();
+    });
+
+    window.Module = {
+      poemsEmbedded: embedded,
+      instantiateWasm: (imports, receive) => {
+        compiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
+          .catch((err) => (opaque ? failed('sandboxed', describe(err), 'opaqueFiles') : failed('start', describe(err))));
+        return {};  // the exports arrive through receive()
+      },
+      canvas: document.getElementById('canvas'),
+      print: (text) => console.log(text),
+      printErr: (text) => console.warn(text),
+      // No setStatus: the app has no data files for Emscripten to report on, and with one set,
+      // Emscripten puts off main() to a later task.
+      onAbort: (what) => fatal(say('abort', what)),
+    };
+    const script = document.createElement('script');
+    script.src = 'app.js';
+    script.onload = () => performance.mark('poems:app-js-run');
+    script.onerror = () => failed('load', 'app.js');
+    document.body.appendChild(script);
+
+    // Probed while app.js downloads (the first WebGL context also starts the browser's GPU side,
+    // which the app's own context then finds ready).
+    const probe = document.createElement('canvas');
+    if (!probe.getContext('webgl2')) {
+      Module.noInitialRun = true;
+      return fatal(words.webgl2);
+    }
+    performance.mark('poems:webgl2-probed');
+  }
 
   // Streaming compilation needs the server to send .wasm as application/wasm; a static host that
-  // does not gets the slower path instead of a failure.
+  // does not gets the slower path instead of a failure. From an opaque origin (a sandboxed embed)
+  // the request is cross-origin: it works when the server sends Access-Control-Allow-Origin: *.
   function compileWasm(url) {
     const slow = () => fetch(url, { credentials: 'same-origin' }).then((r) => {
       if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
       return r.arrayBuffer();
-    }).then((bytes) => WebAssembly.compile(bytes));
+    }, (err) => { throw new Error(url + ': ' + describe(err)); }).then((bytes) => WebAssembly.compile(bytes));
     if (typeof WebAssembly.compileStreaming !== 'function') return slow();
     return WebAssembly.compileStreaming(fetch(url, { credentials: 'same-origin' })).catch(slow);
   }
@@ -88,9 +134,17 @@
   // The worker is registered once the app has started and read the record: filling its cache
   // shares the browser's storage with IndexedDB and would delay the record by a second or more.
   // The browser itself checks for a new sw.js on every visit.
+  // In a sandboxed iframe without allow-same-origin, merely reading navigator.serviceWorker throws:
+  // the app then runs without offline use.
   function offline() {
-    if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
-    const sw = navigator.serviceWorker;
+    if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol) || opaque) return;
+    let sw;
+    try {
+      sw = navigator.serviceWorker;
+    } catch (err) {
+      console.warn('Offline use is not available: ' + describe(err));
+      return;
+    }
     const hadController = !!sw.controller;
     sw.addEventListener('controllerchange', () => { if (hadController) showUpdated(); });
     window.addEventListener('poems-record-opened', () => {

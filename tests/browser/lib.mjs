@@ -25,11 +25,13 @@ export const viewports = {
 };
 
 // Serves a folder with tools/serve.mjs on a free port (or on `port`, to come back to the same
-// origin after stopping); resolves to { url, stop }.
-export function serve(dir = distDir, port = 0) {
+// origin after stopping); resolves to { url, stop }. `cors: false` leaves out the
+// Access-Control-Allow-Origin header, as a host that does not send it would.
+export function serve(dir = distDir, port = 0, { cors = true } = {}) {
   if (!fs.existsSync(path.join(dir, 'index.html'))) throw new Error(`${dir} has no index.html: build the wasm preset first`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repo, 'tools/serve.mjs'), dir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const args = [path.join(repo, 'tools/serve.mjs'), ...(cors ? [] : ['--no-cors']), dir, String(port)];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout.on('data', (chunk) => {
       const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(chunk.toString());
       if (m) resolve({ url: m[0], stop: () => child.kill() });

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Desktop smoke test: the native app in a real X window (Xvfb), as a person would use it: it opens,
 # a click on "Guide" in the navigation changes the page, screenshots are saved, and Ctrl+Q exits
-# cleanly with status 0. Then the Settings page: a larger text size is kept in settings.json and
-# used at the next start; a settings.json that is wrong is reported and ignored.
+# cleanly with status 0. Then the Settings page: it shows the record's folder; a larger text size
+# is kept in settings.json and used at the next start; a settings.json that is wrong is reported
+# and ignored.
 # usage: smoke.sh PATH/TO/poems-companion [SCREENSHOT_DIR]
 set -euo pipefail
 app=$1
@@ -64,6 +65,10 @@ item() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["items"][sy
 "$app" --data-dir "$work/data" --page settings --test-report "$report" > "$work/out2.txt" 2>&1 & app_pid=$!
 for _ in $(seq 100); do grep -q "first frame" "$work/out2.txt" 2>/dev/null && break; sleep 0.1; done
 sleep 0.5
+folder=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["texts"].get("settings:record-folder", ""))' "$report")
+[ "$folder" = "Folder: $work/data" ] || fail "Settings does not show the record's folder (it shows: \"$folder\")"
+ok "Settings shows the record's folder ($folder)"
+import -window root "$shots/desktop-settings.png"
 read -r x0 y0 x1 y1 < <(item "$report" settings:text:larger)
 xdotool mousemove --sync $(((x0 + x1) / 2)) $(((y0 + y1) / 2)); sleep 0.3; xdotool click 1
 for _ in $(seq 50); do [ -s "$work/data/settings.json" ] && break; sleep 0.1; done

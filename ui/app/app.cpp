@@ -2,13 +2,17 @@
 
 #include "app/test_hooks.hpp"
 #include "app/touch_scroll.hpp"
+#include "app/ui_strings.hpp"
+#include "app/widgets.hpp"
 #include "pages/pages.hpp"
 
 #include "poems/record_store.hpp"
 
 #include <imgui.h>
 
+#include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <utility>
 
 namespace poems::ui {
@@ -67,11 +71,42 @@ void App::load_record_from_store() {
     StoreLoad loaded = poems::load_record(platform_.record_dir);
     record_ = std::move(loaded.record);
     notices_ = std::move(loaded.messages);
+    load_care();
     if (loaded.read_only) {
         save_status_ = {SaveStatus::State::read_only,
                         "Your saved record could not be opened safely, so nothing will be saved over it. " +
                             (notices_.empty() ? std::string() : notices_.front())};
     }
+}
+
+// ---- What is remembered for the reminders (record.json.care) ---------------------------------
+
+void App::load_care() {
+    care_ = {};
+    const std::filesystem::path file = platform_.record_dir / kRecordCareFileName;
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) return;
+    std::string error;
+    auto text = read_text_file(file, 4096, error);
+    Problems problems;
+    if (text) care_ = record_care_from_json(*text, file.string(), problems);
+    else std::fprintf(stderr, "poems-companion: %s: %s (reminders start afresh)\n", file.string().c_str(), error.c_str());
+    for (const auto& p : problems) std::fprintf(stderr, "poems-companion: %s (ignored)\n", p.to_string().c_str());
+}
+
+// Written beside the record (a temporary file, then renamed), before the platform persists the
+// folder. Losing it costs at most a reminder, so a failure is only reported.
+void App::save_care() {
+    if (platform_.record_dir.empty()) return;
+    const std::filesystem::path file = platform_.record_dir / kRecordCareFileName;
+    const std::filesystem::path tmp = file.string() + ".tmp-care";
+    std::error_code ec;
+    std::filesystem::create_directories(platform_.record_dir, ec);
+    std::ofstream out(tmp, std::ios::binary);
+    out << record_care_to_json(care_);
+    out.close();
+    if (!out || (std::filesystem::rename(tmp, file, ec), ec))
+        std::fprintf(stderr, "poems-companion: cannot write %s\n", file.string().c_str());
 }
 
 void App::load_record() {
@@ -89,6 +124,16 @@ void App::record_changed() {
         save_status_ = {SaveStatus::State::failed, saved.message};
         return;
     }
+    // The export reminder: remembered beside the record, shown right after a change when due.
+    bool care_changed = !care_.changed_since_export;
+    care_.changed_since_export = true;
+    if (export_reminder_due(care_, options_.today, options_.embedded, ImGui::GetTime())) {
+        export_reminder_open_ = true;
+        care_.last_reminder = options_.today;
+        care_changed = true;
+    }
+    if (care_changed) save_care();
+    if (keeping_ == Keeping::not_kept) return;  // nowhere to keep it: the save state keeps saying so
     if (platform_.persist) {
         save_status_ = {SaveStatus::State::saving, {}};
         platform_.persist();
@@ -112,12 +157,35 @@ std::string App::delete_all_data() {
     if (!deleted.ok) return deleted.message;  // the record stays, in memory and on disk
     record_ = {};
     notices_.clear();
+    care_ = {};  // record.json.care went with the record
+    export_reminder_open_ = false;
     save_status_ = {SaveStatus::State::saved, {}};
     if (platform_.persist) {
         save_status_.state = SaveStatus::State::saving;
         platform_.persist();
     }
     return "All your data has been deleted from this device.";
+}
+
+std::string App::export_record_now() {
+    if (!platform_.save_file) return words::kExportUnavailable;
+    const SavedFile saved = platform_.save_file(export_file_name(options_.today), "application/json", export_record(record_));
+    if (!saved.ok) return saved.message;
+    care_.last_export = options_.today;
+    care_.changed_since_export = false;
+    export_reminder_open_ = false;
+    save_care();
+    if (platform_.persist && keeping_ != Keeping::not_kept && record_loaded() &&
+        save_status_.state != SaveStatus::State::read_only) {
+        save_status_ = {SaveStatus::State::saving, {}};
+        platform_.persist();
+    }
+    return saved.message;
+}
+
+void App::storage_refused(const std::string& cause) {
+    keeping_ = Keeping::not_kept;
+    persist_finished(false, words::fill(words::kStorageRefused, "cause", cause));
 }
 
 void App::persist_finished(bool ok, const std::string& error) {
@@ -147,7 +215,9 @@ void App::draw_frame() {
     const ImGuiStyle& style = ImGui::GetStyle();
 
     if (!options_.embedded) draw_header(width);
+    else draw_embed_notice();
     draw_notices();
+    draw_reminders();
     // An embed shows one view; a link that led elsewhere (a glossary term) gets a way back.
     if (options_.embedded && page_ != options_.start_page) {
         ImGui::Indent(style.WindowPadding.x);
@@ -209,7 +279,18 @@ void App::draw_header(float width) {
     ImGui::PopStyleColor();
     switch (save_status_.state) {
         case SaveStatus::State::loading: ImGui::TextDisabled("Opening your saved record..."); break;
-        case SaveStatus::State::saved: ImGui::TextDisabled("Saved on this device"); break;
+        case SaveStatus::State::saved: {
+            // Where the record stands, briefly (Settings says more).
+            const char* saved = platform_.name != "browser"            ? words::kSavedHere
+                                : keeping_ == Keeping::kept            ? words::kSavedKept
+                                : keeping_ == Keeping::may_be_deleted ? words::kSavedMayBeDeleted
+                                                                       : words::kSavedHere;
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("%s", saved);
+            ImGui::PopStyleColor();
+            name_last_text("status:save", saved);
+            break;
+        }
         case SaveStatus::State::saving: ImGui::TextDisabled("Saving..."); break;
         case SaveStatus::State::failed:
         case SaveStatus::State::read_only:
@@ -218,7 +299,7 @@ void App::draw_header(float width) {
             ImGui::PopStyleColor();
             break;
     }
-    name_last_item("status:save");
+    if (save_status_.state != SaveStatus::State::saved) name_last_item("status:save");
     ImGui::EndChild();
     ImGui::PopStyleVar();
     ImGui::Separator();
@@ -241,6 +322,70 @@ void App::draw_notices() {
     if (ImGui::Button("OK, understood")) notices_.clear();
     name_last_item("notices:dismiss");
     ImGui::Unindent(ImGui::GetStyle().WindowPadding.x);
+    ImGui::Separator();
+}
+
+// An embed has no header or Settings: when what is entered will not be kept, one line says so,
+// with a link to the full app (a new tab), where the record can be kept and exported.
+void App::draw_embed_notice() {
+    if (keeping_ != Keeping::not_kept && keeping_ != Keeping::may_be_deleted) return;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::Indent(style.WindowPadding.x);
+    ImGui::Dummy(ImVec2(0, style.WindowPadding.y * 0.25f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::AlignTextToFramePadding();  // level with the link beside it
+    const bool none = keeping_ == Keeping::not_kept;
+    ImGui::TextWrapped("%s", none ? words::kEmbedNotKept : words::kEmbedMayBeDeleted);
+    ImGui::PopStyleColor();
+    name_last_item(none ? "embed:notice:not-kept" : "embed:notice:may-be-deleted");
+    if (platform_.open_full_app) {
+        same_line_if_fits(words::kEmbedOpenFullApp);
+        if (text_link(*this, words::kEmbedOpenFullApp, "embed:open-app", ImGui::GetFrameHeight())) full_app_address_ = platform_.open_full_app(page_id(page_));
+        if (!full_app_address_.empty()) {
+            text_wrapped(words::fill(words::kEmbedOpenBlocked, "address", full_app_address_));
+            name_last_item("embed:open-app:address");
+        }
+    }
+    ImGui::Unindent(style.WindowPadding.x);
+    ImGui::Separator();
+}
+
+// The export reminder (after a change, when due) and, once, the Home Screen advice on iPhone and
+// iPad Safari: calm cards above the page, each with its way to act and to put it away.
+void App::draw_reminders() {
+    if (!record_loaded()) return;
+    if (options_.suggest_home_screen && !options_.embedded && !care_.home_screen_advice_shown) {
+        care_.home_screen_advice_shown = true;  // once: the next start shows it only in Settings
+        home_screen_advice_open_ = true;
+        save_care();
+        if (platform_.persist && keeping_ != Keeping::not_kept) platform_.persist();
+    }
+    if (!export_reminder_open_ && !home_screen_advice_open_) return;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::Indent(style.WindowPadding.x);
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - style.WindowPadding.x);
+    ImGui::Dummy(ImVec2(0, style.WindowPadding.y * 0.25f));
+    if (home_screen_advice_open_) {
+        ImGui::TextUnformatted(words::kHomeScreenAdvice);
+        name_last_text("advice:home-screen", words::kHomeScreenAdvice);
+        ImGui::TextUnformatted(words::kHomeScreenMove);
+        if (ImGui::Button(words::kUnderstood)) home_screen_advice_open_ = false;
+        name_last_item("advice:home-screen:ok");
+    }
+    if (export_reminder_open_) {
+        const std::string text = care_.last_export
+            ? words::fill(words::kReminderOldExport, "days", std::to_string(days_between(*care_.last_export, options_.today)))
+            : std::string(words::kReminderNeverExported);
+        ImGui::TextUnformatted(text.c_str());
+        name_last_text("reminder:text", text);
+        if (ImGui::Button(words::kExportButton)) export_record_now();
+        name_last_item("reminder:export");
+        same_line_if_fits(words::kNotNow);
+        if (ImGui::Button(words::kNotNow)) export_reminder_open_ = false;
+        name_last_item("reminder:dismiss");
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::Unindent(style.WindowPadding.x);
     ImGui::Separator();
 }
 

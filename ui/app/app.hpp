@@ -14,6 +14,7 @@
 #include "poems/dates.hpp"
 #include "poems/display_settings.hpp"
 #include "poems/record.hpp"
+#include "poems/record_care.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -30,6 +31,13 @@ const char* page_id(Page p);     // "criteria", ... (URL views, tests)
 const char* page_title(Page p);  // "Criteria", ...
 bool page_from_id(const std::string& id, Page& out);
 
+// What Platform::save_file did: whether the file went out, and where, in words (or what failed).
+struct SavedFile {
+    bool ok = false;
+    std::string message;
+    operator const std::string&() const { return message; }  // for pages that only show it
+};
+
 // What only the platform can do. The runner fills these in; unset ones are simply not offered.
 struct Platform {
     std::string name;  // "desktop" or "browser"
@@ -40,12 +48,24 @@ struct Platform {
     std::function<void()> persist;
     // Offer a file to the person: a download in the browser, a file in a folder on the desktop.
     // Returns a plain-language description of where it went, or an error.
-    std::function<std::string(const std::string& file_name, const std::string& mime, const std::string& data)> save_file;
+    std::function<SavedFile(const std::string& file_name, const std::string& mime, const std::string& data)> save_file;
     // Ask the person for a file to open (browser: file picker). The result arrives later through
     // App::file_opened(). Unset on the desktop, where a path is typed instead.
     std::function<void(const std::string& accept)> open_file;
     // Puts text on the clipboard (ImGui's own clipboard does not reach the system in a browser).
     std::function<void(const std::string& text)> copy_text;
+    // An embed's way out to the full app, showing `view` (browser: index.html in a new tab).
+    // Returns "" when it opened, else the app's address for the person to open themselves (the
+    // site around the embed may not allow new tabs).
+    std::function<std::string(const std::string& view)> open_full_app;
+};
+
+// Whether what is saved outlives this page or session (docs/record.md, "What browsers do").
+enum class Keeping {
+    unknown,         // not known yet (the browser has not answered)
+    kept,            // a file on the desktop, or storage the browser marked persistent
+    may_be_deleted,  // browser storage that is not persistent: the browser may clear it
+    not_kept,        // no storage at all (refused, or a sandboxed embed): gone when the page closes
 };
 
 // The text size and colours (poems/display_settings.hpp, where their JSON form is read and written).
@@ -59,6 +79,9 @@ struct AppOptions {
     // The platform's storage is not readable yet (the browser reads IndexedDB asynchronously):
     // pages show at once but stay disabled until the runner calls App::load_record().
     bool record_arrives_later = false;
+    // iPhone or iPad Safari, not opened from the Home Screen: Safari may clear the record after
+    // seven days without a visit, so the app advises the Home Screen (once, then in Settings).
+    bool suggest_home_screen = false;
 };
 
 // The state of saving, shown in the header: people must always know their data is safe.
@@ -104,8 +127,21 @@ public:
     // happened in plain words.
     std::string delete_all_data();
     const SaveStatus& save_status() const { return save_status_; }
+    // Offers the record as a file (Export) and, when it went out, remembers the day: the export
+    // reminder is then satisfied. Returns what happened in words.
+    std::string export_record_now();
+    // What is remembered for the export reminders (record.json.care beside the record).
+    const RecordCare& care() const { return care_; }
+    bool suggest_home_screen() const { return options_.suggest_home_screen; }
     // Messages from loading the record (a backup was used, a migration...), shown until dismissed.
     std::vector<std::string>& notices() { return notices_; }
+
+    // Where what is saved stands; the platform says so when it knows (the browser asks).
+    Keeping keeping() const { return keeping_; }
+    void set_keeping(Keeping k) { keeping_ = k; }
+    // The browser could not open its storage: nothing will outlive this page. `cause` in the
+    // browser's words, for the save state.
+    void storage_refused(const std::string& cause);
 
     // Called by the platform when persist() has finished.
     void persist_finished(bool ok, const std::string& error);
@@ -117,6 +153,10 @@ private:
     void load_record_from_store();
     void draw_header(float width);
     void draw_notices();
+    void draw_embed_notice();
+    void draw_reminders();
+    void load_care();
+    void save_care();
     void draw_navigation(bool vertical, float extent);
     void draw_page();
 
@@ -130,6 +170,11 @@ private:
     Record record_;
     SaveStatus save_status_;
     std::vector<std::string> notices_;
+    Keeping keeping_ = Keeping::unknown;
+    RecordCare care_;
+    bool export_reminder_open_ = false;   // shown after a change, until Export or "Not now"
+    bool home_screen_advice_open_ = false;  // shown once, until "OK"
+    std::string full_app_address_;  // set when the embed could not open the full app itself
     bool animating_ = false;
 };
 

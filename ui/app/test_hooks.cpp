@@ -1,6 +1,7 @@
 #include "app/test_hooks.hpp"
 
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <map>
@@ -12,7 +13,26 @@ static std::map<std::string, ImVec4>& rects() {
     return r;
 }
 
-void clear_named_items() { rects().clear(); }
+static std::map<std::string, std::string>& texts() {
+    static std::map<std::string, std::string> t;
+    return t;
+}
+
+void clear_named_items() {
+    rects().clear();
+    texts().clear();
+}
+
+void name_last_text(const std::string& name, std::string_view text) {
+    name_last_item(name);
+    texts()[name] = std::string(text);
+}
+
+std::string named_texts_json() {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& [name, text] : texts()) out[name] = text;
+    return out.dump();
+}
 
 void name_last_item(const std::string& name) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();

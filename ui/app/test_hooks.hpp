@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace poems::ui {
 
@@ -14,5 +15,9 @@ void clear_named_items();
 void name_last_item(const std::string& name);
 // JSON object {"name": [x0, y0, x1, y1], ...} of every named widget of the last frame.
 std::string named_items_json();
+// name_last_item(), and the words the item shows, for tests that check what a person reads.
+void name_last_text(const std::string& name, std::string_view text);
+// JSON object {"name": "text", ...} of the named texts of the last frame.
+std::string named_texts_json();
 
 }  // namespace poems::ui

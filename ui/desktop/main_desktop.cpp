@@ -175,10 +175,11 @@ int main(int argc, char** argv) {
         std::ofstream out(path, std::ios::binary);
         out << data;
         out.close();
-        return out ? "Saved to " + path.string() : "Could not write " + path.string();
+        return out ? SavedFile{true, "Saved to " + path.string()} : SavedFile{false, "Could not write " + path.string()};
     };
     platform.copy_text = [](const std::string& text) { SDL_SetClipboardText(text.c_str()); };
     App app(options, platform);
+    app.set_keeping(Keeping::kept);  // a file in a folder: it stays until the person deletes it
     StyleState style_state;
     Settings settings_kept = options.settings;  // written to settings_file when they differ
 
@@ -238,7 +239,8 @@ int main(int argc, char** argv) {
         std::fflush(stdout);
         if (!test_report.empty()) {
             std::ofstream(test_report + ".tmp") << "{\"page\":\"" << page_id(app.page()) << "\",\"frames\":" << frames_drawn
-                                                << ",\"items\":" << named_items_json() << "}\n";
+                                                << ",\"items\":" << named_items_json()
+                                                << ",\"texts\":" << named_texts_json() << "}\n";
             std::rename((test_report + ".tmp").c_str(), test_report.c_str());
         }
 

@@ -3,6 +3,7 @@
 #include "pages/pages.hpp"
 
 #include "app/test_hooks.hpp"
+#include "app/ui_strings.hpp"
 #include "app/widgets.hpp"
 #include "poems/record_json.hpp"
 #include "poems/record_store.hpp"
@@ -35,16 +36,40 @@ void review_import(App& app, const std::string& name, const std::string& text) {
     state.message.clear();
 }
 
+// Where the record stands in this browser (docs/record.md, "Keeping the record"), with the one
+// thing to do about it.
+void draw_keeping(const App& app) {
+    const char* text = words::kKeepingUnknown;
+    bool warn = false;
+    switch (app.keeping()) {
+        case Keeping::unknown: break;
+        case Keeping::kept: text = words::kKeepingKept; break;
+        case Keeping::may_be_deleted: text = words::kKeepingMayBeDeleted, warn = true; break;
+        case Keeping::not_kept: text = words::kKeepingNotKept, warn = true; break;
+    }
+    if (warn) ImGui::PushStyleColor(ImGuiCol_Text, app.settings().dark ? ImVec4(1.0f, 0.62f, 0.55f, 1) : ImVec4(0.70f, 0.15f, 0.12f, 1));
+    text_wrapped(text);
+    if (warn) ImGui::PopStyleColor();
+    name_last_text("settings:keeping", text);
+}
+
 void draw_your_data(App& app) {
     heading("Your data");
     const Platform& platform = app.platform();
-    if (platform.name == "browser")
-        text_wrapped("Everything you enter is stored in this browser, on this device only (IndexedDB). "
-                     "Nothing is sent anywhere. Export a copy now and then: clearing the browser's site "
-                     "data deletes it.");
-    else
-        text_wrapped("Everything you enter is stored on this computer only, in " + platform.record_dir.string() +
-                     " (with a backup of the previous version). Nothing is sent anywhere.");
+    if (platform.name == "browser") {
+        text_wrapped(words::kStoredInBrowser);
+        draw_keeping(app);
+    } else {
+        text_wrapped(words::kStoredOnComputer);
+        const std::string folder = words::fill(words::kRecordFolder, "folder", platform.record_dir.string());
+        text_wrapped(folder);
+        name_last_text("settings:record-folder", folder);
+    }
+    if (app.suggest_home_screen()) {
+        text_wrapped(words::kHomeScreenAdvice);
+        name_last_text("settings:home-screen", words::kHomeScreenAdvice);
+        text_wrapped(words::kHomeScreenMove);
+    }
     const RecordSummary summary = summarize_record(app.record());
     std::string counts;
     for (const auto& [section, n] : summary.counts)
@@ -52,11 +77,12 @@ void draw_your_data(App& app) {
     if (!app.record_loaded()) text_muted("Opening your saved record...");
     else text_muted(counts.empty() ? "Your record is empty." : "Your record holds " + counts + ".");
 
-    if (ImGui::Button("Export my record")) {
-        state.message = platform.save_file
-                            ? platform.save_file(export_file_name(app.today()), "application/json", export_record(app.record()))
-                            : "Export is not available here.";
-    }
+    const std::string exported = app.care().last_export
+                                     ? words::fill(words::kLastExport, "date", to_string(*app.care().last_export))
+                                     : std::string(words::kNeverExported);
+    text_muted(exported);
+    name_last_text("settings:last-export", exported);
+    if (ImGui::Button(words::kExportButton)) state.message = app.export_record_now();
     name_last_item("data:export");
 
     // Import: browser file picker, or a path on the desktop.
