@@ -47,12 +47,18 @@ const char* json_type_name(const Json& value) {
     }
 }
 
-// Nesting depth of JSON text, ignoring brackets inside strings. Checked before parsing so a
-// hostile file of a million '[' never reaches the recursive parts of a parser. Kept out of
-// parse_json_text: in the browser the engine re-optimises the function its hot loop is in, and
-// this loop alone is cheap to re-optimise.
-[[gnu::noinline]] static std::size_t nesting_depth(std::string_view text) {
-    std::size_t depth = 0, deepest = 0;
+// Nesting depth of JSON text and how many keys it has (a ':' outside a string follows every key),
+// ignoring brackets inside strings. The depth is checked before parsing so a hostile file of a
+// million '[' never reaches the recursive parts of a parser; the keys are counted again in the
+// parsed document to notice a key given twice in one object, which the parser would keep only
+// once. Kept out of parse_json_text: in the browser the engine re-optimises the function its hot
+// loop is in, and this loop alone is cheap to re-optimise.
+struct PreScan {
+    std::size_t depth = 0;
+    std::size_t keys = 0;
+};
+[[gnu::noinline]] static PreScan pre_scan(std::string_view text) {
+    std::size_t depth = 0, deepest = 0, keys = 0;
     bool in_string = false, escaped = false;
     for (char c : text) {
         if (in_string) {
@@ -62,10 +68,25 @@ const char* json_type_name(const Json& value) {
             continue;
         }
         if (c == '"') in_string = true;
+        else if (c == ':') ++keys;
         else if (c == '[' || c == '{') deepest = std::max(deepest, ++depth);
         else if ((c == ']' || c == '}') && depth > 0) --depth;
     }
-    return deepest;
+    return {deepest, keys};
+}
+
+// The members of every object in the document.
+static std::size_t object_members(const Json& doc) {
+    std::size_t n = 0;
+    std::vector<const Json*> todo{&doc};
+    while (!todo.empty()) {
+        const Json* v = todo.back();
+        todo.pop_back();
+        if (v->is_object()) n += v->size();
+        if (v->is_structured())
+            for (const auto& child : *v) todo.push_back(&child);
+    }
+    return n;
 }
 
 // ============================================================================================
@@ -79,7 +100,10 @@ namespace {
 // (no recursion: the depth limit is checked before, but the scanner must not depend on it).
 class SyntaxScanner {
 public:
-    explicit SyntaxScanner(std::string_view text) : t_(text) {}
+    // find_duplicates: also report the first key given twice in one object (only asked for once
+    // the parser has accepted the text and lost a key: it keeps one of the two values).
+    explicit SyntaxScanner(std::string_view text, bool find_duplicates = false)
+        : t_(text), find_duplicates_(find_duplicates) {}
 
     std::optional<JsonSyntaxError> run() {
         // Byte-order marks, as bytes (not text: the font check reads string literals as text).
@@ -122,7 +146,7 @@ public:
                     }
                     if (c == '\'') return fail(i_, "keys take double quotes (\"name\"), not single ones");
                     if (c != '"') return fail(i_, "expected a key in double quotes (\"name\": ...), found " + shown(i_));
-                    if (auto e = string()) return e;
+                    if (auto e = key()) return e;
                     want = Want::colon;
                     continue;
                 case Want::colon:
@@ -161,10 +185,32 @@ private:
     struct Open {
         char kind;       // '{' or '['
         std::size_t at;  // offset of the bracket
+        std::vector<std::size_t> keys = {};  // offsets of the keys so far (find_duplicates only)
     };
     std::string_view t_;
+    bool find_duplicates_ = false;
     std::size_t i_ = 0;
     std::vector<Open> open_;
+
+    // A key (a string), and in find_duplicates mode the same key written earlier in this object.
+    std::optional<JsonSyntaxError> key() {
+        const std::size_t start = i_;
+        if (auto e = string()) return e;
+        if (!find_duplicates_) return std::nullopt;
+        const std::string_view written = t_.substr(start, i_ - start);
+        auto& keys = open_.back().keys;
+        for (std::size_t earlier : keys) {
+            if (t_.substr(earlier, written.size()) == written) {
+                auto [line, column] = line_column(earlier);
+                return fail(start, "the key " + std::string(written.substr(0, 60)) + (written.size() > 60 ? "...\"" : "") +
+                                       " is given twice in one object (first at line " + std::to_string(line) +
+                                       ", column " + std::to_string(column) +
+                                       "): only one could be kept, so remove or rename the other");
+            }
+        }
+        keys.push_back(start);
+        return std::nullopt;
+    }
 
     static const char* kind_name(char kind) { return kind == '{' ? "object" : "list"; }
 
@@ -373,6 +419,8 @@ private:
 
 std::optional<JsonSyntaxError> find_json_syntax_error(std::string_view text) { return SyntaxScanner(text).run(); }
 
+std::optional<JsonSyntaxError> find_duplicate_key(std::string_view text) { return SyntaxScanner(text, true).run(); }
+
 std::optional<Json> parse_json_text(std::string_view text, const std::string& file, Problems& problems,
                                     const ParseLimits& limits) {
     if (text.size() > limits.max_bytes) {
@@ -380,7 +428,8 @@ std::optional<Json> parse_json_text(std::string_view text, const std::string& fi
                                           std::to_string(limits.max_bytes) + ")"});
         return std::nullopt;
     }
-    if (nesting_depth(text) > limits.max_depth) {
+    const PreScan scan = pre_scan(text);
+    if (scan.depth > limits.max_depth) {
         problems.push_back({file, "", "nested too deeply (more than " + std::to_string(limits.max_depth) + " levels)"});
         return std::nullopt;
     }
@@ -389,7 +438,15 @@ std::optional<Json> parse_json_text(std::string_view text, const std::string& fi
     std::size_t failed_at = text.size();
     if (std::memchr(text.data(), 0, text.size()) == nullptr) {
         try {
-            return Json::parse(text.begin(), text.end());
+            Json doc = Json::parse(text.begin(), text.end());
+            if (object_members(doc) == scan.keys) return doc;
+            // A key given twice in one object: the parser kept one value and dropped the other
+            // without a word. Refuse the text and say which key, and where.
+            const auto twice = find_duplicate_key(text);
+            problems.push_back({file, "", twice ? "line " + std::to_string(twice->line) + ", column " +
+                                                      std::to_string(twice->column) + ": " + twice->message
+                                                : "a key is given twice in one object: only one could be kept"});
+            return std::nullopt;
         } catch (const Json::parse_error& e) {
             failed_at = e.byte > 0 ? e.byte - 1 : 0;  // the parser counts the bytes it read
         } catch (const std::exception&) {

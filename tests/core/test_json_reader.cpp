@@ -175,3 +175,21 @@ TEST_CASE("the syntax scanner accepts what the parser accepts") {
         CHECK_FALSE(poems::find_json_syntax_error(text));
     }
 }
+
+// Found while growing the record corpus: nlohmann_json keeps one value of a key given twice and
+// drops the other without a word ({"notes": [...], "notes": []} read as a record with no notes).
+TEST_CASE("a key given twice in one object is refused, with where both are") {
+    Problems problems;
+    CHECK_FALSE(poems::parse_json_text("{\"a\": 1,\n \"b\": {\"a\": 2, \"a\": 3}}", "f.json", problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].to_string() == "f.json: line 2, column 16: the key \"a\" is given twice in one object (first at "
+                                     "line 2, column 8): only one could be kept, so remove or rename the other");
+    // The same key in different objects is what lists of entries are made of.
+    problems.clear();
+    CHECK(poems::parse_json_text(R"({"a": {"a": 1}, "b": [{"a": 1}, {"a": 2}], "c": "x:y"})", "", problems));
+    CHECK(problems.empty());
+    // Written differently but the same key: caught by the count, named without a place.
+    CHECK_FALSE(poems::parse_json_text(R"({"a": 1, "\u0061": 2})", "", problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].message == "a key is given twice in one object: only one could be kept");
+}

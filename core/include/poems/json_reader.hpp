@@ -46,10 +46,15 @@ struct JsonSyntaxError {
     std::string message;
 };
 std::optional<JsonSyntaxError> find_json_syntax_error(std::string_view text);
+// The first key given twice in one object, written the same way both times, or nothing: JSON
+// allows it, but a parser keeps only one of the two values. parse_json_text() refuses such text.
+std::optional<JsonSyntaxError> find_duplicate_key(std::string_view text);
 
 // Parses JSON text without throwing past this call. On a syntax error returns nothing and adds
 // one problem that gives the line and column and says what is wrong there
-// ("not valid JSON: parse error at line 3, column 7: ..."; a truncated file ends up here).
+// ("not valid JSON: parse error at line 3, column 7: ..."; a truncated file ends up here). A key
+// given twice in one object is refused too ("line 4, column 2: the key "notes" is given twice in
+// one object ..."): the parser would keep one value and drop the other without a word.
 // Enforces the size and depth limits given, because input may be hostile.
 struct ParseLimits {
     std::size_t max_bytes = 8u << 20;  // 8 MiB
