@@ -96,7 +96,8 @@ export async function settled(page, quietMs = 250) {
 }
 
 // The part of the screen where a page's content shows: a named pane's rectangle, or by default
-// the window between the header and the phone's bottom navigation.
+// the window between the header (and a reminder card under it, which appears after a change)
+// and the phone's bottom navigation.
 function visibleArea(page, items, pane) {
   if (pane) {
     if (!items[pane]) throw new Error(`no pane named "${pane}"`);
@@ -105,7 +106,7 @@ function visibleArea(page, items, pane) {
   }
   const { width, height } = page.viewportSize();
   const navTops = Object.entries(items).filter(([n, b]) => n.startsWith('nav:') && b[1] > height / 2).map(([, b]) => b[1]);
-  const top = items['status:save'] ? items['status:save'][3] + 8 : 0;
+  const top = Math.max(...['status:save', 'reminders'].map((n) => (items[n] ? items[n][3] + 8 : 0)));
   const bottom = (navTops.length ? Math.min(...navTops) : height) - 8;
   return [0, top, width, bottom];
 }
@@ -121,7 +122,9 @@ export async function reveal(page, name, { pane } = {}) {
     if (!r) throw new Error(`no widget named "${name}"`);
     const [left, top, right, bottom] = visibleArea(page, items, pane);
     if (r[1] >= top && (r[3] <= bottom || r[3] - r[1] > bottom - top && r[1] <= top + (bottom - top) / 2)) return;
-    const distance = r[1] - (top + (bottom - top) / 3);
+    let distance = r[1] - (top + (bottom - top) / 3);
+    // A widget that fits but whose bottom is cut off near the aim: scroll at least to show it all.
+    if (r[3] - r[1] <= bottom - top && r[3] > bottom) distance = Math.max(distance, r[3] - bottom + 8);
     const delta = pxPerDelta > 0 ? Math.sign(distance) * Math.max(1, Math.round(Math.abs(distance) / pxPerDelta))
                                  : Math.sign(distance) * 100;
     await page.mouse.move((left + right) / 2, (top + bottom) / 2);

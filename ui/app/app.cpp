@@ -363,8 +363,9 @@ void App::draw_reminders() {
     if (!export_reminder_open_ && !home_screen_advice_open_) return;
     const ImGuiStyle& style = ImGui::GetStyle();
     ImGui::Indent(style.WindowPadding.x);
+    // Compact: on a phone the page below keeps most of the screen.
     ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - style.WindowPadding.x);
-    ImGui::Dummy(ImVec2(0, style.WindowPadding.y * 0.25f));
+    ImGui::BeginGroup();
     if (home_screen_advice_open_) {
         ImGui::TextUnformatted(words::kHomeScreenAdvice);
         name_last_text("advice:home-screen", words::kHomeScreenAdvice);
@@ -384,6 +385,8 @@ void App::draw_reminders() {
         if (ImGui::Button(words::kNotNow)) export_reminder_open_ = false;
         name_last_item("reminder:dismiss");
     }
+    ImGui::EndGroup();
+    name_last_item("reminders");  // tests: the page shows below this
     ImGui::PopTextWrapPos();
     ImGui::Unindent(style.WindowPadding.x);
     ImGui::Separator();

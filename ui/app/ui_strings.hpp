@@ -50,10 +50,9 @@ inline constexpr const char* kExportUnavailable = "Export is not available here.
 
 // ---- The export reminder (after a change; at most once a day) ------------------------------
 inline constexpr const char* kReminderNeverExported =
-    "Your record has never been exported. A copy in a file stays safe even if this browser or device loses "
-    "its data.";
+    "Not exported yet: a copy in a file keeps your record safe if this browser loses it.";
 inline constexpr const char* kReminderOldExport =
-    "Your record has changed since your last export, {days} days ago. Export a new copy to keep it safe.";
+    "Changed since your last export {days} days ago: export a new copy to keep it safe.";
 inline constexpr const char* kNotNow = "Not now";
 
 // ---- iPhone and iPad, Safari not opened from the Home Screen: two lines ----------------------
