@@ -30,6 +30,12 @@ const char* page_title(Page p);  // "Criteria", ...
 bool page_from_id(const std::string& id, Page& out);
 
 // What only the platform can do. The runner fills these in; unset ones are simply not offered.
+struct DocumentOpened {
+    bool printed = false;  // opened for printing (false: downloaded instead, printing blocked)
+    std::string where;     // the file written, when there is one (the desktop)
+    std::string error;     // plain words, when it failed
+};
+
 struct Platform {
     std::string name;  // "desktop" or "browser"
     // Where the record lives (desktop: the XDG data folder; browser: the IDBFS mount).
@@ -45,6 +51,10 @@ struct Platform {
     std::function<void(const std::string& accept)> open_file;
     // Puts text on the clipboard (ImGui's own clipboard does not reach the system in a browser).
     std::function<void(const std::string& text)> copy_text;
+    // Opens a printable document (poems/document.hpp) for printing or saving as PDF: the browser
+    // opens it in a new page and asks for the print dialog (or downloads it when that is
+    // blocked); the desktop writes it beside the record and opens it in the default browser.
+    std::function<DocumentOpened(const std::string& file_name, const std::string& html)> open_document;
 };
 
 struct Settings {
