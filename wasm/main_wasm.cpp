@@ -240,6 +240,13 @@ Platform browser_platform() {
     platform.copy_text = [](const std::string& text) {
         EM_ASM({ Module.poemsCopy(UTF8ToString($0)); }, text.c_str());
     };
+    // wasm/print_document.js: a new page from a Blob URL and its print dialog, or a download.
+    platform.open_document = [](const std::string& name, const std::string& html) {
+        DocumentOpened opened;
+        opened.printed = EM_ASM_INT({ return Module.poemsPrintDocument(UTF8ToString($0), UTF8ToString($1)); },
+                                    name.c_str(), html.c_str()) != 0;
+        return opened;
+    };
     return platform;
 }
 
