@@ -12,7 +12,8 @@ packages=(build-essential cmake ninja-build pkg-config dpkg-dev
           emscripten nodejs libsdl2-dev nlohmann-json3-dev
           chromium xvfb x11-apps xdotool imagemagick time
           fonts-dejavu-core fonttools python3-icalendar libgl1-mesa-dri librsvg2-bin
-          clang libclang-rt-14-dev)
+          clang libclang-rt-14-dev
+          python3-html5lib poppler-utils)
 
 need_apt=0
 for p in "${packages[@]}" catch2; do dpkg -s "$p" >/dev/null 2>&1 || need_apt=1; done
@@ -53,7 +54,7 @@ fetch_source sdl2   libsdl2/bookworm             'libsdl2_*.orig.tar.*'
 fetch_source catch2 catch2/bookworm-backports    'catch2_*.orig.tar.*'
 
 # Browser-test driver from npm (uses Debian's /usr/bin/chromium, never downloads a browser).
-if [ ! -d "$top/tests/browser/node_modules/playwright-core" ]; then
+if [ ! -d "$top/tests/browser/node_modules/playwright-core" ] || [ ! -d "$top/tests/browser/node_modules/axe-core" ]; then
   (cd "$top/tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 echo "setup: ok (deps in $deps)"

@@ -249,6 +249,13 @@ Platform browser_platform() {
     platform.open_full_app = [](const std::string& view) {
         return take_js_string(EM_ASM_INT({ return Module.poemsOpenFullApp(UTF8ToString($0)); }, view.c_str())).value_or("");
     };
+    // wasm/print_document.js: a new page from a Blob URL and its print dialog, or a download.
+    platform.open_document = [](const std::string& name, const std::string& html) {
+        DocumentOpened opened;
+        opened.printed = EM_ASM_INT({ return Module.poemsPrintDocument(UTF8ToString($0), UTF8ToString($1)); },
+                                    name.c_str(), html.c_str()) != 0;
+        return opened;
+    };
     return platform;
 }
 

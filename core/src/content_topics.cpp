@@ -8,6 +8,7 @@
 #include "poems/centers.hpp"
 #include "poems/checklists.hpp"
 #include "poems/criteria_rules.hpp"
+#include "poems/document.hpp"
 #include "poems/labs.hpp"
 #include "poems/recovery.hpp"
 #include "poems/risk_factors.hpp"
@@ -33,6 +34,7 @@ const std::vector<TopicChecker>& checkers() {
         {"monitoring", [](const Content& c, Problems& p) { load_monitoring_plan(*c.topic("monitoring"), p, "monitoring.json"); }},
         {"recovery", [](const Content& c, Problems& p) { load_recovery(*c.topic("recovery"), p, "recovery.json"); }},
         {"prognosis", [](const Content& c, Problems& p) { load_prognosis(*c.topic("prognosis"), p, "prognosis.json"); }},
+        {"documents", [](const Content& c, Problems& p) { load_document_texts(*c.topic("documents"), p, "documents.json"); }},
     };
     return list;
 }

@@ -3,7 +3,10 @@
 # a click on "Guide" in the navigation changes the page, screenshots are saved, and Ctrl+Q exits
 # cleanly with status 0. Then the Settings page: it shows the record's folder; a larger text size
 # is kept in settings.json and used at the next start; a settings.json that is wrong is reported
-# and ignored.
+# and ignored. Then a record with lab results for tests the catalogue does not list: the Labs page
+# lists them. Last, "Print or save as PDF" on the Monitoring page writes the visit summary beside
+# the record, hands it to the system's opener (POEMS_OPEN_COMMAND, here a script that records the
+# path) and shows where it is.
 # usage: smoke.sh PATH/TO/poems-companion [SCREENSHOT_DIR]
 set -euo pipefail
 app=$1
@@ -102,3 +105,39 @@ for id in lab-2 lab-3; do
 done
 item "$work/report5.json" "labs:unknown_row:lab-1" >/dev/null 2>&1 && fail "a result of a known test was listed as unknown"
 ok "the Labs page lists the 2 results of tests the catalogue does not list"
+
+# Print or save as PDF: the visit summary goes beside the record and to the opener.
+cat > "$work/opener.sh" <<'OPENER'
+#!/bin/sh
+echo "$1" > "$(dirname "$0")/opened.txt"
+OPENER
+chmod +x "$work/opener.sh"
+POEMS_OPEN_COMMAND="$work/opener.sh" "$app" --data-dir "$work/data" --page monitoring --today 2025-06-15 \
+  --test-report "$report" > "$work/out5.txt" 2>&1 & app_pid=$!
+for _ in $(seq 100); do grep -q "first frame" "$work/out5.txt" 2>/dev/null && break; sleep 0.1; done
+sleep 0.5
+# Scroll with the wheel until the button is on screen (drawn with a height).
+xdotool mousemove --sync 640 400
+for _ in $(seq 60); do
+  read -r x0 y0 x1 y1 < <(item "$report" documents:print)
+  [ "$y1" -gt "$y0" ] && [ "$y1" -lt 790 ] && break
+  xdotool click 5; sleep 0.15
+done
+[ "$y1" -gt "$y0" ] && [ "$y1" -lt 790 ] || fail "the Print button never came into view ($x0 $y0 $x1 $y1)"
+xdotool mousemove --sync $(((x0 + x1) / 2)) $(((y0 + y1) / 2)); sleep 0.3; xdotool click 1
+for _ in $(seq 50); do [ -s "$work/opened.txt" ] && break; sleep 0.1; done
+written="$work/data/poems-visit-summary-2025-06-15.html"
+[ -s "$written" ] || fail "Print did not write $written ($(ls "$work/data"))"
+[ "$(cat "$work/opened.txt" 2>/dev/null)" = "$written" ] || fail "the opener was not given $written (got: $(cat "$work/opened.txt" 2>/dev/null))"
+grep -q "<h1>Visit summary</h1>" "$written" || fail "the written file is not the visit summary"
+ok "Print writes the visit summary beside the record and opens it ($written)"
+for _ in $(seq 30); do python3 -c 'import json,sys; sys.exit(0 if "documents:message" in json.load(open(sys.argv[1]))["items"] else 1)' "$report" && break; sleep 0.1; done
+python3 -c 'import json,sys; sys.exit(0 if "documents:message" in json.load(open(sys.argv[1]))["items"] else 1)' "$report" ||
+  fail "the app does not say where the file is"
+sleep 0.3
+import -window root "$shots/desktop-documents.png"
+ok "the app shows where it is (screenshot desktop-documents.png)"
+window=$(xdotool search --sync --onlyvisible --name "POEMS Companion" | head -1)
+xdotool windowfocus --sync "$window" key ctrl+q
+for _ in $(seq 100); do kill -0 $app_pid 2>/dev/null || break; sleep 0.1; done
+wait $app_pid || fail "the app did not exit cleanly after printing"

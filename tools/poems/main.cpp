@@ -14,6 +14,7 @@ int run_schedule(Args args);
 int run_centers(Args args);
 int run_checklist(Args args);
 int run_content(Args args);
+int run_summary(Args args);
 
 std::span<const Command> commands() {
     static const Command table[] = {
@@ -23,6 +24,7 @@ std::span<const Command> commands() {
         {"centers", "centers [--region R] [--remote] [--search WORDS]  list expert centers (--details, --json)", run_centers},
         {"checklist", "checklist [--stage S] [--record FILE] [--ask]  the action checklist for a stage", run_checklist},
         {"schedule", "schedule RECORD|--treated D   monitoring schedule, statuses, signals (--ics FILE, --json)", run_schedule},
+        {"summary", "summary RECORD [--letter] [--format html|text] [-o FILE]  visit summary or letter to print", run_summary},
     };
     return {table, sizeof(table) / sizeof(table[0])};
 }

@@ -39,6 +39,12 @@ struct SavedFile {
 };
 
 // What only the platform can do. The runner fills these in; unset ones are simply not offered.
+struct DocumentOpened {
+    bool printed = false;  // opened for printing (false: downloaded instead, printing blocked)
+    std::string where;     // the file written, when there is one (the desktop)
+    std::string error;     // plain words, when it failed
+};
+
 struct Platform {
     std::string name;  // "desktop" or "browser"
     // Where the record lives (desktop: the XDG data folder; browser: the IDBFS mount).
@@ -58,6 +64,10 @@ struct Platform {
     // Returns "" when it opened, else the app's address for the person to open themselves (the
     // site around the embed may not allow new tabs).
     std::function<std::string(const std::string& view)> open_full_app;
+    // Opens a printable document (poems/document.hpp) for printing or saving as PDF: the browser
+    // opens it in a new page and asks for the print dialog (or downloads it when that is
+    // blocked); the desktop writes it beside the record and opens it in the default browser.
+    std::function<DocumentOpened(const std::string& file_name, const std::string& html)> open_document;
 };
 
 // Whether what is saved outlives this page or session (docs/record.md, "What browsers do").

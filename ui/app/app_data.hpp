@@ -13,6 +13,7 @@
 #include "poems/checklists.hpp"
 #include "poems/content.hpp"
 #include "poems/criteria_rules.hpp"
+#include "poems/document.hpp"
 #include "poems/labs.hpp"
 #include "poems/recovery.hpp"
 #include "poems/risk_factors.hpp"
@@ -39,6 +40,7 @@ public:
     const Checklists& checklists() const;
     const CenterDirectory& centers() const;
     const CenterSearchIndex& center_index() const;
+    const DocumentTexts& documents() const;  // content/documents.json: the printable documents' words
 
     // The problems of the topics read so far, one per line ("" when there are none). A topic
     // that had problems is shown empty.
@@ -60,6 +62,7 @@ private:
     mutable std::optional<Checklists> checklists_;
     mutable std::optional<CenterDirectory> centers_;
     mutable std::optional<CenterSearchIndex> center_index_;
+    mutable std::optional<DocumentTexts> documents_;
     mutable std::string problems_;
 };
 

@@ -26,6 +26,15 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <thread>
+#if defined(_WIN32)
+#include <windows.h>
+#include <shellapi.h>
+#else
+#include <spawn.h>
+#include <sys/wait.h>
+extern char** environ;
+#endif
 
 using namespace poems::ui;
 
@@ -47,6 +56,33 @@ struct DesktopArgs {
 // The text size and colours chosen on the Settings page, kept in settings.json beside the record
 // (settings_json.hpp). A file that cannot be read as settings is reported and left as it is:
 // the app starts with the defaults and writes the file again only when a setting changes.
+// Opens a file in the system's default application (a browser, for an .html file) without
+// waiting for it: xdg-open on Linux, open on macOS, the shell's "open" verb on Windows.
+static bool open_in_default_app(const std::filesystem::path& path) {
+#if defined(_WIN32)
+    return reinterpret_cast<INT_PTR>(ShellExecuteW(nullptr, L"open", path.wstring().c_str(), nullptr, nullptr,
+                                                   SW_SHOWNORMAL)) > 32;
+#else
+    const char* custom = std::getenv("POEMS_OPEN_COMMAND");
+#if defined(__APPLE__)
+    std::string opener = custom && *custom ? custom : "open";
+#else
+    std::string opener = custom && *custom ? custom : "xdg-open";
+#endif
+    std::string file = path.string();
+    char* argv[] = {opener.data(), file.data(), nullptr};
+    pid_t pid = 0;
+    if (posix_spawnp(&pid, opener.c_str(), nullptr, nullptr, argv, environ) != 0) return false;
+    // xdg-open may wait for the browser it starts: reap it on a thread of its own, so the app
+    // never waits and no zombie is left.
+    std::thread([pid] {
+        int status = 0;
+        waitpid(pid, &status, 0);
+    }).detach();
+    return true;
+#endif
+}
+
 static void read_settings(const std::filesystem::path& file, Settings& settings) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return;  // no settings kept yet
@@ -178,6 +214,26 @@ int main(int argc, char** argv) {
         return out ? SavedFile{true, "Saved to " + path.string()} : SavedFile{false, "Could not write " + path.string()};
     };
     platform.copy_text = [](const std::string& text) { SDL_SetClipboardText(text.c_str()); };
+    // Printable documents: written beside the record (or to an absolute path), then opened in the
+    // default browser, to print or save as PDF from there. POEMS_OPEN_COMMAND replaces the
+    // system's opener (the smoke test records the path instead of starting a browser).
+    platform.open_document = [dir = platform.record_dir](const std::string& name, const std::string& html) {
+        DocumentOpened opened;
+        const std::filesystem::path path =
+            std::filesystem::path(name).is_absolute() ? std::filesystem::path(name) : dir / name;
+        std::error_code ec;
+        std::filesystem::create_directories(path.parent_path(), ec);
+        std::ofstream out(path, std::ios::binary);
+        out << html;
+        out.close();
+        if (!out) {
+            opened.error = "Could not write " + path.string();
+            return opened;
+        }
+        opened.where = path.string();
+        opened.printed = open_in_default_app(path);
+        return opened;
+    };
     App app(options, platform);
     app.set_keeping(Keeping::kept);  // a file in a folder: it stays until the person deletes it
     StyleState style_state;

@@ -657,6 +657,8 @@ void draw_criteria_page(App& app) {
         draw_unknown_list(app, s);
         ImGui::Spacing();
         draw_red_flag_card(app, s);
+        ImGui::Spacing();
+        draw_documents_card(app, "criteria");
         ImGui::EndChild();
         name_last_item("criteria:pane:results");
         ImGui::SameLine();
@@ -672,6 +674,8 @@ void draw_criteria_page(App& app) {
         draw_unknown_list(app, s);
         ImGui::Spacing();
         draw_red_flag_card(app, s);
+        ImGui::Spacing();
+        draw_documents_card(app, "criteria");
         ImGui::EndChild();
         name_last_item("criteria:pane:questions");
         name_last_item("criteria:pane:results");

@@ -1,6 +1,7 @@
 #include "pages/lab_chart.hpp"
 
 #include "app/test_hooks.hpp"
+#include "poems/chart_axes.hpp"
 
 #include <imgui.h>
 
@@ -21,71 +22,6 @@ double g_last_build_ms = 0;
 std::map<std::string, std::string>& selected_points() {
     static std::map<std::string, std::string> m;
     return m;
-}
-
-// 1, 2 or 5 times a power of ten, so that about `count` steps cover `range`.
-double nice_step(double range, int count) {
-    if (!(range > 0) || count < 1) return 1;
-    const double raw = range / count;
-    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
-    const double norm = raw / mag;
-    return (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag;
-}
-
-const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-struct Tick {
-    double day;
-    std::string label;
-};
-
-// Date ticks that fit `width` pixels: days, months or years, whichever is the finest that leaves
-// room for every label.
-std::vector<Tick> date_ticks(double d0, double d1, float width) {
-    std::vector<Tick> ticks;
-    const float gap = ImGui::GetFontSize();
-    const Date first = date_from_days(static_cast<long>(std::ceil(d0)));
-    const Date last = date_from_days(static_cast<long>(std::floor(d1)));
-    const double span = std::max(1.0, d1 - d0);
-    auto fits = [&](double count, const char* sample) { return count * (ImGui::CalcTextSize(sample).x + gap) <= width; };
-
-    for (int step : {1, 2, 7, 14}) {
-        if (!fits(span / step, "30 Sep")) continue;
-        for (long d = days_since_epoch(first); d <= days_since_epoch(last); ++d) {
-            const Date date = date_from_days(d);
-            const bool on = step == 7 || step == 14 ? (date.day - 1) % step == 0 && date.day <= 28 : (d % step) == 0;
-            if (!on) continue;
-            char buf[32];
-            std::snprintf(buf, sizeof buf, "%d %s", date.day, kMonths[date.month - 1]);
-            ticks.push_back({double(d), buf});
-        }
-        return ticks;
-    }
-    for (int step : {1, 2, 3, 6}) {
-        if (!fits(span / (30.4 * step), "Sep 2025")) continue;
-        Date m{first.year, first.month, 1};
-        if (m < first) m = add_months(m, 1);
-        bool first_label = true;
-        for (; m <= last; m = add_months(m, 1)) {
-            if ((m.month - 1) % step != 0) continue;
-            char buf[32];
-            if (first_label || m.month == 1) std::snprintf(buf, sizeof buf, "%s %d", kMonths[m.month - 1], m.year);
-            else std::snprintf(buf, sizeof buf, "%s", kMonths[m.month - 1]);
-            first_label = false;
-            ticks.push_back({double(days_since_epoch(m)), buf});
-        }
-        return ticks;
-    }
-    for (int step : {1, 2, 5, 10, 20, 50}) {
-        if (!fits(span / (365.25 * step), "2025") && step != 50) continue;
-        for (int y = first.year; y <= last.year + 1; ++y) {
-            const Date jan{y, 1, 1};
-            if (y % step != 0 || jan < first || jan > last) continue;
-            ticks.push_back({double(days_since_epoch(jan)), std::to_string(y)});
-        }
-        return ticks;
-    }
-    return ticks;
 }
 
 void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thickness) {
@@ -127,13 +63,8 @@ std::string draw_lab_chart(const std::string& id, const Series& series, const st
 
     // ---- Ranges ----------------------------------------------------------------------------
     const auto& pts = series.points;
-    double x0 = double(days_since_epoch(view.from)), x1 = double(days_since_epoch(view.to));
-    if (x1 - x0 < 20) {
-        const double mid = (x0 + x1) / 2;
-        x0 = mid - 15, x1 = mid + 15;
-    }
-    const double xpad = (x1 - x0) * 0.04;
-    x0 -= xpad, x1 += xpad;
+    const DayRange days = day_range(view.from, view.to);  // core/chart_axes: the documents' charts share it
+    const double x0 = days.from, x1 = days.to;
     // Visible points: the series is sorted by date, so two binary searches find them; one point
     // on each side is kept so the line runs off the edge instead of stopping short.
     auto by_day = [](const SeriesPoint& p, double d) { return double(days_since_epoch(p.date)) < d; };
@@ -144,20 +75,13 @@ std::string draw_lab_chart(const std::string& id, const Series& series, const st
     double y0 = HUGE_VAL, y1 = -HUGE_VAL;
     for (std::size_t i = lo; i < hi; ++i) y0 = std::min(y0, pts[i].value), y1 = std::max(y1, pts[i].value);
     for (const auto& g : guides) y0 = std::min(y0, g.from), y1 = std::max(y1, g.to);
-    if (y0 > y1) y0 = 0, y1 = 1;
-    if (y0 >= 0 && y0 <= 0.5 * y1) y0 = 0;  // a zero baseline when it costs little room: rises read honestly
-    if (y1 - y0 < 1e-9) {
-        const double d = std::max(std::fabs(y1) * 0.1, 1.0);
-        y0 = std::max(0.0, y0 - d), y1 += d;
-    }
-    const double ystep = nice_step(y1 - y0, height > 180 ? 4 : 3);
-    y1 = std::ceil((y1 + (y1 - y0) * 0.05) / ystep) * ystep;
-    y0 = std::floor(y0 / ystep) * ystep;
+    // A zero baseline when it costs little room (rises read honestly), whole steps: core/chart_axes.
+    const ValueAxis axis = value_axis(y0, y1, height > 180 ? 4 : 3);
+    y0 = axis.min, y1 = axis.max;
 
     // ---- Layout: labels left and below, the plot in between --------------------------------
     float label_w = 0;
-    for (double v = y0; v <= y1 + ystep * 0.5; v += ystep)
-        label_w = std::max(label_w, ImGui::CalcTextSize(format_number(v).c_str()).x);
+    for (double v : axis.ticks) label_w = std::max(label_w, ImGui::CalcTextSize(format_number(v).c_str()).x);
     const ImVec2 p0(origin.x + label_w + style.ItemInnerSpacing.x * 2, origin.y + font * 0.5f);
     const ImVec2 p1(origin.x + width - font * 0.5f, origin.y + height - font - style.ItemInnerSpacing.y * 2);
     const float pw = p1.x - p0.x, ph = p1.y - p0.y;
@@ -165,15 +89,19 @@ std::string draw_lab_chart(const std::string& id, const Series& series, const st
     auto sy = [&](double v) { return float(p1.y - (v - y0) / (y1 - y0) * ph); };
 
     dl->AddRectFilled(p0, p1, bg, 4.0f);
-    for (double v = y0; v <= y1 + ystep * 0.5; v += ystep) {
+    for (double v : axis.ticks) {
         const float y = sy(v);
         dl->AddLine(ImVec2(p0.x, y), ImVec2(p1.x, y), grid);
-        const std::string l = format_number(std::fabs(v) < ystep * 1e-6 ? 0.0 : v);
+        const std::string l = format_number(v);
         const ImVec2 ts = ImGui::CalcTextSize(l.c_str());
         dl->AddText(ImVec2(p0.x - style.ItemInnerSpacing.x - ts.x, y - ts.y * 0.5f), muted, l.c_str());
     }
-    for (const auto& t : date_ticks(x0, x1, pw)) {
-        const float x = sx(t.day);
+    const float gap = font;
+    auto fits = [&](double count, std::string_view sample) {
+        return count * (ImGui::CalcTextSize(sample.data(), sample.data() + sample.size()).x + gap) <= pw;
+    };
+    for (const auto& t : date_ticks(x0, x1, fits)) {
+        const float x = sx(double(t.day));
         dl->AddLine(ImVec2(x, p0.y), ImVec2(x, p1.y), grid);
         const ImVec2 ts = ImGui::CalcTextSize(t.label.c_str());
         const float lx = std::clamp(x - ts.x * 0.5f, origin.x, origin.x + width - ts.x);

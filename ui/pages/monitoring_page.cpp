@@ -401,6 +401,8 @@ void draw_monitoring_page(App& app) {
         ImGui::Separator();
         draw_signals(app, signals);
     }
+    ImGui::Separator();
+    draw_documents_card(app, "monitoring");
 }
 
 }  // namespace poems::ui

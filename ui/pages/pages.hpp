@@ -13,5 +13,7 @@ void draw_labs_page(App& app);
 void draw_centers_page(App& app);
 void draw_guide_page(App& app);
 void draw_settings_page(App& app, Settings& settings);
+// The visit summary and the letter to print or download (documents_card.cpp); `where` names it.
+void draw_documents_card(App& app, const char* where);
 
 }  // namespace poems::ui
