@@ -10,7 +10,7 @@
 //  - Download gives the .html file, which html5lib parses strictly with 0 errors.
 //  - The letter: the own paragraph typed in the app is in the printed letter.
 //  - In embed.html inside a sandbox without allow-popups, the print bridge falls back to a download.
-import { check, firstFrame, launch, noProblems, openApp, press, repo, report, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, firstFrame, launch, namedItems, noProblems, openApp, press, repo, report, serve, settled, shotDir, watch } from './lib.mjs';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,6 +33,8 @@ async function importRecord(page) {
   await page.waitForFunction(() => UTF8ToString(Module._poems_named_items()).includes('data:import:confirm'), null, { timeout: 10000 });
   await press(page, 'data:import:confirm');
   await settled(page);
+  // The import is a change, so the export reminder (issue 20) comes up: this person says "Not now".
+  if ((await namedItems(page))['reminder:dismiss']) await press(page, 'reminder:dismiss');
 }
 
 // Presses Print and returns the page it opened, once its print dialog was asked for.
