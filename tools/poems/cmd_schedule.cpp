@@ -272,13 +272,6 @@ Json plan_json(const Loaded& L, const Plan& p, const Record& record, bool from_r
     return j;
 }
 
-Date system_today() {
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
-
 }  // namespace
 
 int run_schedule(Args args) {
@@ -379,7 +372,7 @@ int run_schedule(Args args) {
         record = record_from_dates(diagnosed, treated, remission);
     }
 
-    const Date now = today ? *today : system_today();
+    const Date now = today ? *today : computer_today();
     std::optional<RiskFactorReport> risk;
     if (from_record || !answers.empty()) risk = evaluate_risk_factors(record, L->prognosis, L->labs, now, answers);
     Plan p = make_schedule(record, L->plan, L->labs, now, horizon, risk ? &*risk : nullptr);

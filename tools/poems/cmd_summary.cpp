@@ -36,13 +36,6 @@ int fail(const std::string& message) {
     return 2;
 }
 
-Date computer_today() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
-
 }  // namespace
 
 int run_summary(Args args) {

@@ -2,6 +2,8 @@
 // 0 success, 1 a finding worth a non-zero status (documented per command), 2 bad input or usage.
 #pragma once
 
+#include "poems/dates.hpp"
+
 #include <span>
 #include <string_view>
 
@@ -17,5 +19,8 @@ struct Command {
 
 // The table main() dispatches on; defined in main.cpp.
 std::span<const Command> commands();
+
+// The computer's local date, for commands whose --today is optional (the core never reads a clock).
+Date computer_today();
 
 }  // namespace poems::cli

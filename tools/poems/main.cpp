@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include <cstdio>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,13 @@ std::span<const Command> commands() {
     };
     return {table, sizeof(table) / sizeof(table[0])};
 }
+Date computer_today() {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
 }  // namespace poems::cli
 
 static int usage(std::FILE* out) {
