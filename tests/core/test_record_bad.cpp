@@ -37,7 +37,7 @@ static const std::map<std::string, std::vector<std::string>> kExpected = {
                            "2024-03-15)"}},
     {"date-with-time.json", {"/notes/0/date: \"2024-02-01T09:30:00\" is not a valid date (expected YYYY-MM-DD, "
                              "e.g. 2024-03-15)"}},
-    {"decimal-point-alone.json", {"not valid JSON: parse error at line 3, column 90: a decimal point must be "
+    {"decimal-point-alone.json", {"not valid JSON: parse error at line 3, column 91: a decimal point must be "
                                   "followed by a digit (write 1.0 or 1, not 1.)"}},
     {"deeply-nested.json", {"nested too deeply (more than 16 levels) \u2014 this is not a record POEMS "
                             "Companion writes"}},
@@ -79,7 +79,7 @@ static const std::map<std::string, std::vector<std::string>> kExpected = {
     {"missing-unit.json", {"/labs/0/unit: missing (this key is required)"}},
     {"nan.json", {"not valid JSON: parse error at line 8, column 13: found NaN: NaN and Infinity are not "
                   "allowed (numbers must be finite)"}},
-    {"negative-infinity.json", {"not valid JSON: parse error at line 3, column 88: found -Infinity: NaN and "
+    {"negative-infinity.json", {"not valid JSON: parse error at line 3, column 89: found -Infinity: NaN and "
                                 "Infinity are not allowed (numbers must be finite)"}},
     {"newer-schema.json", {"/schema: this record was written by a newer version of POEMS Companion (schema 3); "
                            "this version reads up to 2 \u2014 update the app; the file was not changed"}},
@@ -87,7 +87,7 @@ static const std::map<std::string, std::vector<std::string>> kExpected = {
     {"not-an-object-string.json", {"a record must be a JSON object, got a string"}},
     {"not-an-object.json", {"a record must be a JSON object, got a list"}},
     {"note-blank-text.json", {"/notes/0/text: must not be empty"}},
-    {"number-past-largest.json", {"not valid JSON: parse error at line 3, column 87: the number 1.8e308 is too "
+    {"number-past-largest.json", {"not valid JSON: parse error at line 3, column 88: the number 1.8e308 is too "
                                   "large (numbers must be finite)"}},
     {"profile-not-object.json", {"/profile: expected an object, got a string"}},
     {"schema-not-text.json", {"/schema: expected a string, got a number"}},
