@@ -13,10 +13,10 @@ Record small_record() {
     r.findings = Json::parse(R"({"polyneuropathy": "present"})");
     r.checklist = {{"check.ask_vegf", {2023, 2, 1}}};
     r.events = {{"ev-1", "diagnosis", {2023, 3, 10}, "", ""}};
-    r.labs = {{"lab-1", "lab.vegf_serum", 1450, "pg/mL", {2023, 2, 20}, ""},
-              {"lab-2", "lab.platelets", 512, "10^9/L", {2023, 7, 15}, "after radiation"}};
+    r.labs = {{"lab-1", "labs.vegf_serum", 1450, "pg/mL", {2023, 2, 20}, ""},
+              {"lab-2", "labs.platelets", 512, "10^9/L", {2023, 7, 15}, "after radiation"}};
     r.symptoms = {{"sym-1", {2023, 1, 5}, "tingling feet", 6, ""}};
-    r.appointments = {{"appt-1", {2023, 8, 1}, "Haematology", {"lab.vegf_serum"}, ""}};
+    r.appointments = {{"appt-1", {2023, 8, 1}, "Haematology", {"labs.vegf_serum"}, ""}};
     r.notes = {{"note-1", {2023, 3, 10}, "Ask about ASCT."}};
     r.asked_doctor = {"missing.vegf"};
     return r;
@@ -76,7 +76,7 @@ TEST_CASE("an empty record round-trips") {
 
 TEST_CASE("the saved text starts with the schema") {
     std::string text = dump_record(small_record());
-    CHECK(text.rfind("{\n  \"schema\": \"poems-record/2\",", 0) == 0);
+    CHECK(text.rfind("{\n  \"schema\": \"poems-record/3\",", 0) == 0);
 }
 
 TEST_CASE("record_to_json and the dumped text hold the same document") {
@@ -146,16 +146,16 @@ TEST_CASE("every problem of a file is reported in one pass") {
 }
 
 TEST_CASE("the schema name carries the version") {
-    CHECK(record_schema_name() == "poems-record/2");
+    CHECK(record_schema_name() == "poems-record/3");
     CHECK(record_schema_name(1) == "poems-record/1");
 }
 
 TEST_CASE("a newer schema is refused with advice and flagged") {
-    RecordLoad l = record_from_json_text(R"({"schema": "poems-record/3", "medications": []})");
+    RecordLoad l = record_from_json_text(R"({"schema": "poems-record/4", "medications": []})");
     CHECK(l.newer_schema);
-    CHECK(l.from_schema == 3);
-    CHECK(only_problem(l) == "/schema: this record was written by a newer version of POEMS Companion (schema 3); "
-                             "this version reads up to 2 \u2014 update the app; the file was not changed");
+    CHECK(l.from_schema == 4);
+    CHECK(only_problem(l) == "/schema: this record was written by a newer version of POEMS Companion (schema 4); "
+                             "this version reads up to 3 \u2014 update the app; the file was not changed");
 }
 
 TEST_CASE("schema names that only look like versions are not versions") {
@@ -199,7 +199,7 @@ TEST_CASE("differences are counted per section and said in plain words") {
     Record current = small_record();
     Record incoming = current;
     for (int i = 0; i < 12; ++i)
-        incoming.labs.push_back({"lab-new-" + std::to_string(i), "lab.vegf_serum", 100.0 + i, "pg/mL", {2024, 1, 1}, ""});
+        incoming.labs.push_back({"lab-new-" + std::to_string(i), "labs.vegf_serum", 100.0 + i, "pg/mL", {2024, 1, 1}, ""});
     incoming.labs[0].value = 1500;                       // changed
     incoming.symptoms.clear();                           // 1 removed
     incoming.profile.birth_year = 1969;
@@ -227,7 +227,7 @@ TEST_CASE("checklist ticks are matched by item and asked-doctor items by value")
 
 TEST_CASE("the summary counts every section and spans every dated entry") {
     RecordSummary s = summarize_record(small_record());
-    CHECK(s.counts.size() == 7);
+    CHECK(s.counts.size() == 9);
     CHECK(s.counts[2] == std::pair<std::string, std::size_t>{"labs", 2});
     CHECK(s.first_date == Date{2023, 1, 5});
     CHECK(s.last_date == Date{2023, 8, 1});
