@@ -8,6 +8,7 @@
 #include "poems/centers.hpp"
 #include "poems/checklists.hpp"
 #include "poems/criteria_rules.hpp"
+#include "poems/diary.hpp"
 #include "poems/document.hpp"
 #include "poems/labs.hpp"
 #include "poems/recovery.hpp"
@@ -35,6 +36,7 @@ const std::vector<TopicChecker>& checkers() {
         {"recovery", [](const Content& c, Problems& p) { load_recovery(*c.topic("recovery"), p, "recovery.json"); }},
         {"prognosis", [](const Content& c, Problems& p) { load_prognosis(*c.topic("prognosis"), p, "prognosis.json"); }},
         {"documents", [](const Content& c, Problems& p) { load_document_texts(*c.topic("documents"), p, "documents.json"); }},
+        {"diary", [](const Content& c, Problems& p) { load_diary_content(*c.topic("diary"), p, "diary.json"); }},
     };
     return list;
 }

@@ -71,6 +71,14 @@ std::optional<DocumentTexts> load_document_texts(const Json& doc, Problems& prob
 
 // ---- Loading ----------------------------------------------------------------------------------
 
+// What a symptom entry names: the diary's word for its symptom, the id when this version does not
+// know it, or the person's own words for "other".
+static std::string symptom_label(const SymptomEntry& e, const DiaryContent* diary) {
+    if (e.symptom_id.empty()) return e.symptom;
+    if (const DiaryChoice* c = diary ? diary->symptom(e.symptom_id) : nullptr) return c->name.in();
+    return e.symptom_id;
+}
+
 std::optional<LoadedDocumentContent> load_document_content(const Content& c, Problems& problems) {
     const std::size_t before = problems.size();
     auto need = [&](const char* stem) -> const Json* {
@@ -89,8 +97,12 @@ std::optional<LoadedDocumentContent> load_document_content(const Content& c, Pro
     CenterDirectory centers = load_centers(*cen, problems, "centers.json");
     auto texts = load_document_texts(*docs, problems, "documents.json");
     if (problems.size() != before || !rules || !catalogue || !plan || !prognosis || !texts) return std::nullopt;
+    std::optional<DiaryContent> diary;
+    if (const Json* d = c.topic("diary")) diary = load_diary_content(*d, problems, "diary.json");
+    if (problems.size() != before) return std::nullopt;
     return LoadedDocumentContent{c, std::move(*rules), std::move(*catalogue), std::move(*plan),
-                                 std::move(*prognosis), std::move(checklists), std::move(centers), std::move(*texts)};
+                                 std::move(*prognosis), std::move(checklists), std::move(centers), std::move(*texts),
+                                 std::move(diary)};
 }
 
 const Section* Document::section(std::string_view id) const {
@@ -429,7 +441,7 @@ Document visit_summary(const Record& r, const DocumentContent& dc, Date today, c
     add_labs(b, doc, r, dc, today);
     // Signals to tell the care team.
     {
-        auto signals = find_signals(r, *dc.labs, *dc.monitoring, today);
+        auto signals = find_signals(r, *dc.labs, *dc.monitoring, today, dc.diary);
         if (!signals.empty()) {
             Section s{"signals", b.w("h_signals"), {}};
             std::vector<Cell> items;
@@ -507,7 +519,7 @@ Document visit_summary(const Record& r, const DocumentContent& dc, Date today, c
         for (const auto& x : r.symptoms)
             if (x.date <= today)
                 entries.push_back({x.date, "diary_symptom",
-                                   x.symptom + " (" + b.w("severity") + ": " + std::to_string(x.severity) + ")" +
+                                   symptom_label(x, dc.diary) + " (" + b.w("severity") + ": " + std::to_string(x.severity) + ")" +
                                        (x.note.empty() ? "" : " — " + x.note)});
         for (const auto& x : r.appointments)
             if (x.date <= today)

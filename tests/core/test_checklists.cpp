@@ -111,7 +111,7 @@ TEST_CASE("an item without sources is refused") {
 }
 
 TEST_CASE("a test id that is not a workup id is refused") {
-    auto problems = load_with([](Json& d) { d["stages"][0]["items"][1]["test_ids"] = {"lab.vegf_serum"}; });
+    auto problems = load_with([](Json& d) { d["stages"][0]["items"][1]["test_ids"] = {"labs.vegf_serum"}; });
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].path == "/stages/0/items/1/test_ids/0");
 }
@@ -227,13 +227,14 @@ TEST_CASE("unticking removes the tick and leaves the others") {
 
 // ---- Tests an item is about -----------------------------------------------------------------
 
-TEST_CASE("a lab result or a past appointment with the test marks it done") {
+TEST_CASE("a lab result or a past appointment where the test was confirmed done marks it done") {
     const auto& item = *shipped().item("checklist.suspect.ask_mprotein_tests");
     Record r;
     r.labs.push_back({"lab-1", "workup.serum_vegf", 1200, "pg/mL", {2026, 2, 1}, ""});
     r.labs.push_back({"lab-2", "workup.serum_vegf", 900, "pg/mL", {2026, 4, 1}, ""});
-    r.appointments.push_back({"appt-1", {2026, 3, 1}, "Hematology", {"workup.spep_immunofixation"}, ""});
+    r.appointments.push_back({"appt-1", {2026, 3, 1}, "Hematology", {"workup.spep_immunofixation"}, "", {"workup.spep_immunofixation"}});
     r.appointments.push_back({"appt-2", {2026, 9, 1}, "Hematology", {"workup.urine_24h"}, ""});
+    r.appointments.push_back({"appt-3", {2026, 4, 1}, "Hematology", {"workup.free_light_chains"}, ""});  // not confirmed
     auto status = poems::item_test_status(item, r, {2026, 5, 1});
     REQUIRE(status.size() == 4);
     CHECK(status[0].workup_id == "workup.spep_immunofixation");
@@ -241,7 +242,9 @@ TEST_CASE("a lab result or a past appointment with the test marks it done") {
     CHECK(status[0].last_appointment == Date{2026, 3, 1});
     CHECK_FALSE(status[1].done());                           // urine: only planned
     CHECK(status[1].next_appointment == Date{2026, 9, 1});
-    CHECK_FALSE(status[2].done());                           // free light chains: nothing
+    CHECK_FALSE(status[2].done());                           // free light chains: listed, never confirmed
+    CHECK(status[2].unconfirmed_appointment == Date{2026, 4, 1});
+    CHECK_FALSE(status[2].last_appointment);
     CHECK(status[3].last_result == Date{2026, 4, 1});        // VEGF: the latest result
 }
 
@@ -255,10 +258,10 @@ TEST_CASE("a result dated after today does not count as done") {
 TEST_CASE("lab test ids are matched to workup tests through the links when given") {
     const auto& item = *shipped().item("checklist.in_treatment.track_markers");
     Record r;
-    r.labs.push_back({"lab-1", "lab.vegf_serum", 700, "pg/mL", {2026, 2, 1}, ""});
+    r.labs.push_back({"lab-1", "labs.vegf_serum", 700, "pg/mL", {2026, 2, 1}, ""});
     CHECK_FALSE(poems::item_test_status(item, r, {2026, 5, 1})[0].done());
     poems::LabWorkupLinks links;
-    links.lab_to_workup["lab.vegf_serum"] = {"workup.serum_vegf"};
+    links.lab_to_workup["labs.vegf_serum"] = {"workup.serum_vegf"};
     auto status = poems::item_test_status(item, r, {2026, 5, 1}, links);
     CHECK(status[0].workup_id == "workup.serum_vegf");
     CHECK(status[0].last_result == Date{2026, 2, 1});

@@ -11,6 +11,8 @@
 // centers, documents.json's items).
 #pragma once
 
+#include "poems/diary.hpp"
+
 #include "poems/centers.hpp"
 #include "poems/chart_axes.hpp"
 #include "poems/checklists.hpp"
@@ -122,6 +124,7 @@ struct DocumentContent {
     const Checklists* checklists = nullptr;
     const CenterDirectory* centers = nullptr;
     const DocumentTexts* texts = nullptr;
+    const DiaryContent* diary = nullptr;  // names the diary's symptoms (else their ids are shown)
 };
 
 // Loads every topic the documents need from a Content (the CLI and tests; the app has them).
@@ -134,9 +137,10 @@ struct LoadedDocumentContent {
     Checklists checklists;
     CenterDirectory centers;
     DocumentTexts texts;
+    std::optional<DiaryContent> diary;
 
     DocumentContent view() const {
-        return {&content, &criteria, &labs, &monitoring, &prognosis, &checklists, &centers, &texts};
+        return {&content, &criteria, &labs, &monitoring, &prognosis, &checklists, &centers, &texts, diary ? &*diary : nullptr};
     }
 };
 std::optional<LoadedDocumentContent> load_document_content(const Content& content, Problems& problems);
