@@ -25,21 +25,6 @@ bool bordered_input(const char* id, char* buf, std::size_t size) {
 const char* kKinds[] = {"diagnosis", "treatment_start", "asct", "remission", "relapse", "treatment_end"};
 constexpr int kKindCount = 6;
 
-struct DatesForm {
-    bool open = false;
-    std::string editing_id;  // empty: a new date
-    int kind = 0;
-    char date[16] = "";
-    char type[128] = "";     // treatment type, for a treatment start
-    std::string error;
-    std::string confirm_remove;
-};
-
-DatesForm& form() {
-    static DatesForm f;
-    return f;
-}
-
 std::string trimmed(const char* s) {
     std::string t(s);
     const auto a = t.find_first_not_of(" \t"), b = t.find_last_not_of(" \t");
@@ -101,8 +86,7 @@ const char* event_kind_label(const std::string& kind) {
     return "Event";
 }
 
-void draw_treatment_dates(App& app) {
-    DatesForm& f = form();
+void draw_treatment_dates(App& app, DatesForm& f) {
     Record& r = app.record();
     const bool none = r.events.empty();
     heading("Your dates");
