@@ -1,8 +1,10 @@
 #include "app/app.hpp"
 
+#include "app/palette.hpp"
 #include "app/test_hooks.hpp"
 #include "app/touch_scroll.hpp"
 #include "app/ui_strings.hpp"
+#include "app/palette.hpp"
 #include "app/widgets.hpp"
 
 #include "poems/record_store.hpp"
@@ -295,10 +297,11 @@ void App::draw_header(float width, bool narrow) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.WindowPadding.y * (narrow ? 0.3f : 0.6f)));
     ImGui::BeginChild("header", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY,
                       ImGuiWindowFlags_NoScrollbar);
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("POEMS Companion");
-    ImGui::PopFont();
+    {
+        FontScope bold(kFontBold);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("POEMS Companion");
+    }
     const float right = ImGui::GetContentRegionMax().x;
     if (!narrow) {
         const char* settings_label = "Settings";
@@ -312,7 +315,7 @@ void App::draw_header(float width, bool narrow) {
     }
     if (saved.failed) {
         // Never shortened: what failed, and what to do, in full.
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.15f, 0.12f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::error));
         ImGui::TextWrapped("%s", saved.full.c_str());
         ImGui::PopStyleColor();
     } else if (narrow) {
@@ -324,8 +327,8 @@ void App::draw_header(float width, bool narrow) {
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float mid = at.y + ImGui::GetFrameHeight() * 0.5f;
         const bool at_risk = save_status_.state == SaveStatus::State::saved && keeping_ == Keeping::may_be_deleted;
-        const ImU32 colour = ImGui::GetColorU32(at_risk ? ImVec4(0.80f, 0.45f, 0.05f, 1) : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + dot * 0.5f, mid), dot * 0.5f, colour);
+        const ImU32 dot_colour = at_risk ? colour_u32(Tone::at_risk) : ImGui::GetColorU32(ImGuiCol_TextDisabled);
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + dot * 0.5f, mid), dot * 0.5f, dot_colour);
         ImGui::SetCursorScreenPos(ImVec2(at.x + dot + style.ItemInnerSpacing.x, at.y));
         ImGui::AlignTextToFramePadding();
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -348,7 +351,7 @@ void App::draw_notices() {
     // A topic read since start-up may have had problems too (AppData::problems()).
     const std::string& content_problems = data_ ? data_->problems() : data_error_;
     if (!content_problems.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.15f, 0.12f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::error));
         ImGui::TextWrapped("The app's built-in content failed its checks, so some pages cannot be shown. "
                            "Please report this: %s", content_problems.c_str());
         ImGui::PopStyleColor();
@@ -517,9 +520,10 @@ void App::draw_page() {
         ImGui::TextWrapped("This page needs the app's content, which could not be loaded.");
         return;
     }
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
-    ImGui::TextUnformatted(page_title(page_));
-    ImGui::PopFont();
+    {
+        FontScope font(kFontHeading);
+        ImGui::TextUnformatted(page_title(page_));
+    }
     ImGui::Spacing();
     views_[static_cast<int>(page_)]->draw(*this);
 }

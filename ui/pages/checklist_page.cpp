@@ -5,6 +5,7 @@
 #include "pages/pages.hpp"
 
 #include "app/test_hooks.hpp"
+#include "app/palette.hpp"
 #include "app/widgets.hpp"
 
 #include "poems/criteria.hpp"
@@ -157,9 +158,7 @@ void draw_ask_my_doctor(App& app, ChecklistUi& ui, const Checklists& lists, cons
 
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
-    text_wrapped(lists.ask_doctor.title.in());
-    ImGui::PopFont();
+    title(lists.ask_doctor.title.in());
     text_muted(findings_entered
                    ? "The steps of this stage you have not ticked, and what the criteria check still lacks for the findings you entered."
                    : "The steps of this stage you have not ticked. Enter what you know on the Criteria page to add what is still unknown for the published criteria.");
@@ -233,12 +232,10 @@ void draw_page(App& app, ChecklistUi& ui) {
     ImGui::Spacing();
     ImGui::Separator();
 
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
-    text_wrapped(stage->title.in());
-    ImGui::PopFont();
+    title(stage->title.in());
     name_last_item("checklist:shown:" + stage->id);
     if (stage->id == suggested) {
-        ImGui::PushStyleColor(ImGuiCol_Text, app.settings().dark ? ImVec4(0.55f, 0.85f, 0.60f, 1) : ImVec4(0.10f, 0.45f, 0.20f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::success));
         text_wrapped("Suggested for you, from the events in your record. You can open any stage.");
         ImGui::PopStyleColor();
         name_last_item("checklist:suggested");

@@ -4,6 +4,7 @@
 
 #include "app/test_hooks.hpp"
 #include "app/ui_strings.hpp"
+#include "app/palette.hpp"
 #include "app/widgets.hpp"
 #include "poems/record_json.hpp"
 #include "poems/record_store.hpp"
@@ -46,7 +47,7 @@ void draw_keeping(const App& app) {
         case Keeping::may_be_deleted: text = words::kKeepingMayBeDeleted, warn = true; break;
         case Keeping::not_kept: text = words::kKeepingNotKept, warn = true; break;
     }
-    if (warn) ImGui::PushStyleColor(ImGuiCol_Text, app.settings().dark ? ImVec4(1.0f, 0.62f, 0.55f, 1) : ImVec4(0.70f, 0.15f, 0.12f, 1));
+    if (warn) ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::error));
     text_wrapped(text);
     if (warn) ImGui::PopStyleColor();
     name_last_text("settings:keeping", text);
@@ -96,7 +97,7 @@ void draw_your_data(App& app, DataPageState& s) {
         name_last_item("data:import");
     } else {
         ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 30 * ImGui::GetFontSize()));
-        ImGui::InputTextWithHint("##importpath", "path of a record file to import", s.import_path, sizeof s.import_path);
+        input_field("##importpath", s.import_path, sizeof s.import_path, "path of a record file to import");
         ImGui::SameLine();
         if (ImGui::Button("Import")) {
             std::string error;
