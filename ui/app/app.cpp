@@ -253,6 +253,7 @@ void App::draw_frame() {
     draw_page();
     ImGui::EndDisabled();
     ImGui::EndChild();
+    name_last_item("layout:page");  // tests: the share of the screen the page gets
     ImGui::PopStyleVar();
 
     if (!options_.embedded && narrow) draw_bottom_navigation(width);
