@@ -30,6 +30,7 @@ struct PageInfo {
 const PageInfo kPages[] = {
     {Page::criteria, "criteria", "Criteria", true},       {Page::checklist, "checklist", "Checklist", true},
     {Page::monitoring, "monitoring", "Monitoring", true}, {Page::labs, "labs", "Labs", true},
+    {Page::diary, "diary", "Diary", false},
     {Page::centers, "centers", "Centers", false},         {Page::guide, "guide", "Guide", false},
     {Page::settings, "settings", "Settings", false},
 };

@@ -63,6 +63,7 @@ const PrognosisContent& AppData::prognosis() const { return read_once(prognosis_
 const Checklists& AppData::checklists() const { return read_once(checklists_, "checklists", load_checklists); }
 const CenterDirectory& AppData::centers() const { return read_once(centers_, "centers", load_centers); }
 const DocumentTexts& AppData::documents() const { return read_once(documents_, "documents", load_document_texts); }
+const DiaryContent& AppData::diary() const { return read_once(diary_, "diary", load_diary_content); }
 const CenterSearchIndex& AppData::center_index() const {
     if (!center_index_) center_index_ = build_center_search_index(centers().centers, centers().regions);
     return *center_index_;

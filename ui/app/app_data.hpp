@@ -13,6 +13,7 @@
 #include "poems/checklists.hpp"
 #include "poems/content.hpp"
 #include "poems/criteria_rules.hpp"
+#include "poems/diary.hpp"
 #include "poems/document.hpp"
 #include "poems/labs.hpp"
 #include "poems/recovery.hpp"
@@ -41,6 +42,7 @@ public:
     const CenterDirectory& centers() const;
     const CenterSearchIndex& center_index() const;
     const DocumentTexts& documents() const;  // content/documents.json: the printable documents' words
+    const DiaryContent& diary() const;       // content/diary.json: symptoms, walking and hands, weight
 
     // The problems of the topics read so far, one per line ("" when there are none). A topic
     // that had problems is shown empty.
@@ -63,6 +65,7 @@ private:
     mutable std::optional<CenterDirectory> centers_;
     mutable std::optional<CenterSearchIndex> center_index_;
     mutable std::optional<DocumentTexts> documents_;
+    mutable std::optional<DiaryContent> diary_;
     mutable std::string problems_;
 };
 

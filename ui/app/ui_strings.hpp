@@ -74,6 +74,56 @@ inline constexpr const char* kHomeScreenMove =
     "The Home Screen app has its own storage: export your record here, then import it there.";
 inline constexpr const char* kUnderstood = "OK";
 
+// ---- The Diary page (issue 23). The symptoms, the walking and hands levels and what is said
+// about weight come from content/diary.json; these are the page's own words. --------------------
+namespace diary {
+inline constexpr const char* kSections[] = {"Symptoms", "Walking and hands", "Weight", "Appointments", "Notes"};
+// The Add button of each section, in the order of kSections.
+inline constexpr const char* kAdd[] = {"Add a symptom", "Add how you walk and use your hands", "Add a weight",
+                                       "Add an appointment", "Add a note"};
+inline constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                          "July",    "August",   "September", "October", "November", "December"};
+inline constexpr const char* kEditEntry = "Edit the entry";
+inline constexpr const char* kDate = "Date (YYYY-MM-DD)";
+inline constexpr const char* kWhat = "What";
+inline constexpr const char* kOther = "Other";
+inline constexpr const char* kOtherWords = "In your words";
+inline constexpr const char* kSeverity = "How bad, 0 (not at all) to 10 (the worst)";
+inline constexpr const char* kNote = "Note (optional)";
+inline constexpr const char* kNotToday = "Not logged";
+inline constexpr const char* kValue = "Weight";
+inline constexpr const char* kTitle = "What it is (clinic, doctor)";
+inline constexpr const char* kTestsPlanned = "Tests planned at it";
+inline constexpr const char* kTestsConfirm = "Done at this appointment? Tick only what you know was done:";
+inline constexpr const char* kText = "Your note";
+inline constexpr const char* kSave = "Save";
+inline constexpr const char* kCancel = "Cancel";
+inline constexpr const char* kEdit = "Edit";
+inline constexpr const char* kDelete = "Delete";
+inline constexpr const char* kKeep = "Keep";
+inline constexpr const char* kDeleteQuestion = "Delete this entry? This cannot be undone.";
+inline constexpr const char* kBadDate = "\"{text}\" is not a date. Type it as YYYY-MM-DD, e.g. {today}.";
+inline constexpr const char* kBadSeverity = "Type a whole number from 0 to 10.";
+inline constexpr const char* kNeedOtherWords = "Say in a few words what it is.";
+inline constexpr const char* kNeedLevel = "Choose how you walk or how your hands manage, or both.";
+inline constexpr const char* kNeedTitle = "Say what the appointment is.";
+inline constexpr const char* kNeedText = "Write the note.";
+inline constexpr const char* kBadWeight = "Type your weight as a number above 0 and at most 2000.";
+inline constexpr const char* kNothingYet = "Nothing logged yet.";
+inline constexpr const char* kChartHint = "Tap a dot to see its value and date. Treatment dates are the dashed lines.";
+inline constexpr const char* kSeverityUnit = "/10";
+inline constexpr const char* kScaleLegend = "0 is the first step of the list, higher is more help needed:";
+inline constexpr const char* kRankUnit = "step";
+inline constexpr const char* kWeightShownIn = "Drawn in kilograms (pounds converted).";
+inline constexpr const char* kUnknownId = "not in this version's list: {id}";
+inline constexpr const char* kUpcoming = "From today on";
+inline constexpr const char* kPast = "Past";
+inline constexpr const char* kNotConfirmed = "not confirmed done: {tests}";
+inline constexpr const char* kConfirmed = "done: {tests}";
+inline constexpr const char* kPlanned = "planned: {tests}";
+inline constexpr const char* kOnMonitoring = "Appointments from today on are also on the Monitoring page and in its calendar file.";
+}  // namespace diary
+
 // Replaces `{name}` in `text` with `value` (every occurrence).
 inline std::string fill(std::string_view text, std::string_view name, std::string_view value) {
     std::string out(text);

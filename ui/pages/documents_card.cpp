@@ -16,7 +16,7 @@ namespace {
 Document make_document(App& app, const DocumentsCardState& card, bool letter) {
     const AppData& d = app.data();
     const DocumentContent dc{&d.content(), &d.criteria(), &d.labs(), &d.monitoring(), &d.prognosis(),
-                             &d.checklists(), &d.centers(), &d.documents()};
+                             &d.checklists(), &d.centers(), &d.documents(), &d.diary()};
     DocumentOptions options;
     options.own_paragraph = card.own_paragraph;
     return letter ? evaluation_letter(app.record(), dc, app.today(), options)

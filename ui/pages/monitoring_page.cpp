@@ -96,6 +96,9 @@ void planned_tests(App& app, const std::vector<PlannedTest>& tests) {
         else if (t.planned)
             text_muted("Booked: " + test_name(app, t.test_id) +
                        (t.evidence.empty() ? ", at an appointment you added" : ", " + evidence_text(app, t.evidence)));
+        else if (t.unconfirmed)
+            text_muted(test_name(app, t.test_id) + ": listed at your appointment on " + to_string(*t.unconfirmed) +
+                       ", not confirmed done. Confirm it in the Diary once you know it was done.");
         if (t.applies == Tri::unknown && !t.condition_id.empty())
             for (const auto& row : app.data().monitoring().rows)
                 for (const auto& c : row.conditions)
@@ -153,7 +156,7 @@ void draw_baseline(App& app, const Plan& plan) {
 
 void draw_calendar_button(App& app, MonitoringState& s, const Plan& plan) {
     const auto upcoming = upcoming_items(plan, app.today());
-    if (upcoming.empty()) return;
+    if (upcoming.empty() && plan.appointments.empty()) return;
     if (!app.platform().save_file) {
         text_muted("Saving a calendar file is not available here.");
         return;
@@ -163,8 +166,9 @@ void draw_calendar_button(App& app, MonitoringState& s, const Plan& plan) {
         s.saved_message = app.platform().save_file("poems-monitoring.ics", "text/calendar", ics);
     }
     name_last_item("monitoring:ics");
-    text_muted("A calendar file (.ics) with the " + std::to_string(upcoming.size()) +
-               " upcoming dates, for your phone's or computer's calendar.");
+    text_muted("A calendar file (.ics) with the " + std::to_string(upcoming.size()) + " upcoming dates" +
+               (plan.appointments.empty() ? std::string() : " and " + std::to_string(plan.appointments.size()) + " appointments") +
+               ", for your phone's or computer's calendar.");
     if (!s.saved_message.empty()) text_wrapped(s.saved_message);
 }
 
@@ -219,9 +223,22 @@ void draw_plan(App& app, MonitoringState& s, const Plan& plan) {
         item_card(app, plan, *next_upcoming, first);
         any = true;
     }
-    if (!any && !plan.baseline && plan.items.empty() && plan.note_ids.empty())
+    if (!any && !plan.baseline && plan.items.empty() && plan.note_ids.empty() && plan.appointments.empty())
         text_muted("Nothing to show yet.");
-    if (!plan.items.empty() || plan.baseline) {
+    if (!plan.appointments.empty()) {
+        // The person's own appointments from today on (added in the Diary), with their tests.
+        heading("Your appointments");
+        for (const auto& pa : plan.appointments) {
+            const Appointment& a = pa.appointment;
+            std::string tests;
+            for (std::size_t i = 0; i < a.test_ids.size(); ++i)
+                tests += (tests.empty() ? "" : ", ") +
+                         (i < pa.test_names.size() && !pa.test_names[i].empty() ? pa.test_names[i].in() : a.test_ids[i]);
+            bullet_text(to_string(a.date) + "  " + a.title + (tests.empty() ? "" : ": " + tests));
+            name_last_item("monitoring:appointment:" + a.id);
+        }
+    }
+    if (!plan.items.empty() || plan.baseline || !plan.appointments.empty()) {
         ImGui::Spacing();
         draw_calendar_button(app, s, plan);
         ImGui::Spacing();
@@ -380,7 +397,7 @@ void draw_page(App& app, MonitoringState& s, DocumentsCardState& documents) {
     // The same factors decide the echocardiogram's condition in the plan.
     const RiskFactorReport risk = evaluate_risk_factors(record, data.prognosis(), data.labs(), app.today());
     const Plan plan = make_schedule(record, data.monitoring(), data.labs(), app.today(), 12, &risk);
-    const std::vector<Signal> signals = find_signals(record, data.labs(), data.monitoring(), app.today());
+    const std::vector<Signal> signals = find_signals(record, data.labs(), data.monitoring(), app.today(), &data.diary());
 
     // Signals first when there are any: they are what to act on.
     if (!signals.empty()) draw_signals(app, signals);
