@@ -272,17 +272,8 @@ void draw_form(App& app, DiaryState& s) {
             for (const auto& sym : c.symptoms) names.push_back(sym.name.in());
             names.push_back(w::kOther);
             f.choice = std::clamp(f.choice, 0, int(names.size()) - 1);
-            ImGui::SetNextItemWidth(-FLT_MIN);
-            ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
-            if (ImGui::BeginCombo("##symptom", names[std::size_t(f.choice)].c_str(), ImGuiComboFlags_HeightLarge)) {
-                for (std::size_t i = 0; i < names.size(); ++i) {
-                    if (ImGui::Selectable(names[i].c_str(), int(i) == f.choice)) f.choice = int(i);
-                    name_last_item("diary:symptom:" + (i < c.symptoms.size() ? c.symptoms[i].id : std::string("other")));
-                }
-                ImGui::EndCombo();
-            }
-            ImGui::PopStyleVar();
-            name_last_item("diary:symptom");
+            // One tap each (buttons that wrap on a phone), rather than a list to open and scroll.
+            choice_buttons("diary:symptom", names, &f.choice);
             if (f.choice >= int(c.symptoms.size())) {
                 field_label(w::kOtherWords);
                 ImGui::SetNextItemWidth(-FLT_MIN);
@@ -521,6 +512,8 @@ void draw_page(App& app, DiaryState& s) {
         case kAppointments: draw_appointments(app, s); break;
         case kNotes: draw_notes(app, s); break;
     }
+    // Room below the last row, so a form or row at the end can be scrolled clear of the edge.
+    ImGui::Dummy(ImVec2(0, ImGui::GetFrameHeight()));
 }
 
 class DiaryPage final : public PageView {
