@@ -303,6 +303,7 @@ void App::draw_header(float width, bool narrow) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("POEMS Companion");
     }
+    const float title_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
     const float right = ImGui::GetContentRegionMax().x;
     if (!narrow) {
         const char* settings_label = "Settings";
@@ -320,11 +321,14 @@ void App::draw_header(float width, bool narrow) {
         ImGui::TextWrapped("%s", saved.full.c_str());
         ImGui::PopStyleColor();
     } else if (narrow) {
-        // A small dot and a word at the right end of the title's line.
-        const float dot = ImGui::GetFontSize() * 0.5f;
+        // A small dot and a word or two in smaller text at the right end of the title's line, or
+        // under the title when they do not fit beside it (a narrow phone at a large text size).
+        const float size = ImGui::GetFontSize();
+        ImGui::SetWindowFontScale(std::floor(size * 0.85f) / size);
+        const float dot = ImGui::GetFontSize() * 0.6f;
         const std::string& brief = saved.brief;
-        const float text_w = ImGui::CalcTextSize(brief.c_str()).x;
-        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right - text_w - dot - style.ItemInnerSpacing.x));
+        const float need = dot + style.ItemInnerSpacing.x + ImGui::CalcTextSize(brief.c_str()).x;
+        if (right - need >= title_end + style.ItemSpacing.x) ImGui::SameLine(right - need);
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float mid = at.y + ImGui::GetFrameHeight() * 0.5f;
         const bool at_risk = save_status_.state == SaveStatus::State::saved && keeping_ == Keeping::may_be_deleted;
@@ -335,6 +339,7 @@ void App::draw_header(float width, bool narrow) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextUnformatted(brief.c_str());
         ImGui::PopStyleColor();
+        ImGui::SetWindowFontScale(1.0f);
     } else {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("%s", saved.full.c_str());
