@@ -1,6 +1,7 @@
 #include "poems/record_json.hpp"
 
 #include "poems/findings.hpp"
+#include "poems/text.hpp"
 
 #include <algorithm>
 #include <map>
@@ -275,7 +276,7 @@ struct Reader {
                 continue;
             }
             std::string s = v.get<std::string>();
-            if (s.find_first_not_of(" \t\r\n") == std::string::npos) {
+            if (is_blank(s)) {
                 problems.push_back({file, at, "must not be empty"});
                 continue;
             }

@@ -1,6 +1,7 @@
 #include "poems/schedule.hpp"
 
 #include "poems/risk_factors.hpp"
+#include "poems/text.hpp"
 
 #include "monitoring_read.hpp"
 
@@ -83,9 +84,7 @@ struct Loader {
                 r.fail(key, "every word must be a non-empty string");
                 return {};
             }
-            std::string s = x.get<std::string>();
-            for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            out.push_back(s);
+            out.push_back(ascii_lower(x.get<std::string>()));
         }
         return out;
     }

@@ -15,6 +15,7 @@
 #include "poems/criteria.hpp"
 #include "poems/findings.hpp"
 #include "poems/labs.hpp"
+#include "poems/text.hpp"
 
 #include <imgui.h>
 
@@ -80,14 +81,6 @@ struct PageState {
 PageState& state() {
     static PageState s;
     return s;
-}
-
-std::string trim(const char* s) {
-    std::string t(s);
-    const auto b = t.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    const auto e = t.find_last_not_of(" \t\r\n");
-    return t.substr(b, e - b + 1);
 }
 
 // A typed number as the findings document carries it: a JSON number when the whole text is one,

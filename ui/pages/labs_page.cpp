@@ -7,6 +7,7 @@
 #include "app/test_hooks.hpp"
 #include "app/widgets.hpp"
 #include "pages/lab_chart.hpp"
+#include "poems/text.hpp"
 
 #include <imgui.h>
 
@@ -62,12 +63,6 @@ LabsState& state() {
 const char* kRangeYears[] = {nullptr, "5", "1"};
 
 std::string test_label(const LabTest& t) { return t.name.in(); }
-
-std::string trim(const char* s) {
-    std::string t(s);
-    const auto a = t.find_first_not_of(" \t"), b = t.find_last_not_of(" \t");
-    return a == std::string::npos ? std::string() : t.substr(a, b - a + 1);
-}
 
 // A typed number: "1200", "3.5" or "3,5" (a decimal comma, as many labs print it).
 std::optional<double> parse_value(const std::string& text) {
@@ -337,7 +332,7 @@ void draw_results(App& app, LabsState& s, const LabTest& test, const Series& ser
         ImGui::TextUnformatted(format_number(l.value).c_str());
         ImGui::PopFont();
         // The unit in the body face: it is what the person typed, and only that face has all
-        // the Latin letters (ui/CMakeLists.txt, font_ranges_typed_only).
+        // the Latin letters (ui/CMakeLists.txt: font_ranges for the body face, font_title_ranges for the others).
         ImGui::SameLine(0, ImGui::CalcTextSize(" ").x);
         ImGui::TextUnformatted(l.unit.c_str());
         name_last_item("labs:row:" + l.id);

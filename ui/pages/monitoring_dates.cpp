@@ -2,6 +2,7 @@
 
 #include "app/test_hooks.hpp"
 #include "app/widgets.hpp"
+#include "poems/text.hpp"
 
 #include <imgui.h>
 
@@ -40,12 +41,6 @@ DatesForm& form() {
     return f;
 }
 
-std::string trimmed(const char* s) {
-    std::string t(s);
-    const auto a = t.find_first_not_of(" \t"), b = t.find_last_not_of(" \t");
-    return a == std::string::npos ? std::string() : t.substr(a, b - a + 1);
-}
-
 void start(DatesForm& f, const TreatmentEvent* e, const Record& r) {
     const std::string keep_remove = f.confirm_remove;
     f = DatesForm{};
@@ -64,7 +59,7 @@ void start(DatesForm& f, const TreatmentEvent* e, const Record& r) {
 }
 
 void save(App& app, DatesForm& f) {
-    const std::string text = trimmed(f.date);
+    const std::string text = trim(f.date);
     const auto date = parse_date(text);
     if (!date) {
         f.error = text.empty() ? "Type the date as YYYY-MM-DD, e.g. " + to_string(app.today()) + "."
@@ -77,7 +72,7 @@ void save(App& app, DatesForm& f) {
     e.id = f.editing_id.empty() ? next_entry_id(r.events, "event") : f.editing_id;
     e.kind = kKinds[f.kind];
     e.date = *date;
-    if (e.kind == std::string("treatment_start")) e.treatment_type = trimmed(f.type);
+    if (e.kind == std::string("treatment_start")) e.treatment_type = trim(f.type);
     auto it = std::find_if(r.events.begin(), r.events.end(), [&](const TreatmentEvent& x) { return x.id == e.id; });
     if (it != r.events.end()) {
         e.note = it->note;
