@@ -308,8 +308,8 @@ void App::draw_header(float width) {
 // What happened when the record was loaded (a backup was used, an older file was updated...):
 // shown until the person dismisses it, because silently changing someone's data is never fine.
 void App::draw_notices() {
-    // A topic read since start-up may have had problems too (AppData::problems()).
-    const std::string& content_problems = data_ ? data_->problems() : data_error_;
+    // A topic read since start-up may have had problems too (Topics::problem_lines()).
+    const std::string& content_problems = data_ ? data_->problem_lines() : data_error_;
     if (!content_problems.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.15f, 0.12f, 1));
         ImGui::TextWrapped("The app's built-in content failed its checks, so some pages cannot be shown. "
