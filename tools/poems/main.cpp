@@ -29,12 +29,7 @@ std::span<const Command> commands() {
     };
     return {table, sizeof(table) / sizeof(table[0])};
 }
-Date computer_today() {
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
+Date computer_today() { return local_date_of(std::time(nullptr)); }
 
 }  // namespace poems::cli
 
