@@ -1,5 +1,7 @@
 #include "poems/criteria_rules.hpp"
 
+#include "poems/lang_text.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -146,38 +148,8 @@ struct Loader {
         return out;
     }
 
-    Citations sources(ObjectReader& r) {
-        Citations out;
-        const Json* list = r.array("sources", true);
-        if (!list) return out;
-        std::string path = pointer_child(r.path(), "sources");
-        if (list->empty()) fail(path, "must list at least one citation");
-        for (std::size_t i = 0; i < list->size(); ++i) {
-            ObjectReader cr((*list)[i], pointer_child(path, i), problems, file);
-            if (!cr.is_object()) continue;
-            Citation c;
-            if (auto pub = cr.string("publication")) {  // checked against sources.json by the content loader
-                c.publication = *pub;
-                cr.finish();
-                out.push_back(std::move(c));
-                continue;
-            }
-            if (auto s = cr.string("seed", true)) c.seed = *s;
-            if (auto s = cr.string("section", true)) c.section = *s;
-            if (const Json* refs = cr.array("refs")) {
-                for (std::size_t k = 0; k < refs->size(); ++k) {
-                    const Json& n = (*refs)[k];
-                    std::string p = pointer_child(pointer_child(cr.path(), "refs"), k);
-                    if (!n.is_number_integer() && !n.is_number_unsigned()) fail(p, std::string("expected a whole number, got ") + json_type_name(n));
-                    else if (n.get<long long>() < 1) fail(p, "reference numbers start at 1");
-                    else c.refs.push_back(static_cast<int>(n.get<long long>()));
-                }
-            }
-            cr.finish();
-            out.push_back(std::move(c));
-        }
-        return out;
-    }
+    // The one citation reader every topic uses (lang_text.hpp).
+    Citations sources(ObjectReader& r) { return read_source_refs(r, {problems, file}); }
 
     std::string word(ObjectReader& r, std::string_view key) {
         auto s = r.string(key, true);
