@@ -218,6 +218,11 @@ Block table(std::vector<std::string> header, std::vector<std::vector<Cell>> rows
     return b;
 }
 
+// A section of one block under its heading (the documents' word "h_<id>").
+void add_section(const Builder& b, Document& doc, const std::string& id, Block block) {
+    doc.sections.push_back({id, b.w("h_" + id), {std::move(block)}});
+}
+
 bool has_findings(const Record& r) {
     if (!r.findings.is_object()) return false;
     for (auto it = r.findings.begin(); it != r.findings.end(); ++it)
@@ -241,7 +246,11 @@ const char* status_word(Status s) {
     return "status_unknown";
 }
 
-void add_header(Builder& b, Document& doc, const Record& r, Date today) {
+// What both documents begin with: their kind and date, the title, who made it and when, whose it is.
+void begin_document(Builder& b, Document& doc, const char* kind, const char* title_key, const Record& r, Date today) {
+    doc.kind = kind;
+    doc.date = today;
+    doc.title = b.w(title_key);
     doc.header.push_back(b.words("prepared_by"));
     doc.header.push_back({b.w("prepared_on") + " " + to_string(today), Origin::words, {}, {}});
     if (!r.profile.display_name.empty())
@@ -357,11 +366,8 @@ void add_labs(Builder& b, Document& doc, const Record& r, const DocumentContent&
 
 Document visit_summary(const Record& r, const DocumentContent& dc, Date today, const DocumentOptions& options) {
     Document doc;
-    doc.kind = "visit_summary";
-    doc.date = today;
     Builder b(dc, doc);
-    doc.title = b.w("summary_title");
-    add_header(b, doc, r, today);
+    begin_document(b, doc, "visit_summary", "summary_title", r, today);
     const Evaluation e = evaluate_record(r, *dc.criteria, doc.lang);
     const bool findings = has_findings(r);
 
@@ -477,9 +483,7 @@ Document visit_summary(const Record& r, const DocumentContent& dc, Date today, c
                                       item.why.empty() ? std::string() : item.why.front().row_id)});
         }
         if (!rows.empty()) {
-            Section s{"monitoring", b.w("h_monitoring"), {}};
-            s.blocks.push_back(table({b.w("col_date"), b.w("col_status"), b.w("col_test")}, std::move(rows)));
-            doc.sections.push_back(std::move(s));
+            add_section(b, doc, "monitoring", table({b.w("col_date"), b.w("col_status"), b.w("col_test")}, std::move(rows)));
         }
     }
     // The guide's prognostic factors that are present: listed, no score.
@@ -491,9 +495,7 @@ Document visit_summary(const Record& r, const DocumentContent& dc, Date today, c
             if (f) items.push_back(b.content(f->name.in(doc.lang), f->sources, f->id));
         }
         if (!items.empty()) {
-            Section s{"factors", b.w("h_factors"), {}};
-            s.blocks.push_back(list(std::move(items), b.item("documents.no_score")));
-            doc.sections.push_back(std::move(s));
+            add_section(b, doc, "factors", list(std::move(items), b.item("documents.no_score")));
         }
     }
     // Recent diary entries: symptoms, appointments and notes up to today, newest first.
@@ -536,9 +538,7 @@ Document visit_summary(const Record& r, const DocumentContent& dc, Date today, c
             items.push_back(std::move(c));
         }
         if (!items.empty()) {
-            Section s{"checklist", b.w("h_checklist"), {}};
-            s.blocks.push_back(list(std::move(items)));
-            doc.sections.push_back(std::move(s));
+            add_section(b, doc, "checklist", list(std::move(items)));
         }
     }
     // The missing items' tests marked as asked.
@@ -547,9 +547,7 @@ Document visit_summary(const Record& r, const DocumentContent& dc, Date today, c
         for (const auto& id : r.asked_doctor)
             if (dc.content->has_id(id)) items.push_back(b.workup_name(id));
         if (!items.empty()) {
-            Section s{"asked", b.w("h_asked"), {}};
-            s.blocks.push_back(list(std::move(items)));
-            doc.sections.push_back(std::move(s));
+            add_section(b, doc, "asked", list(std::move(items)));
         }
     }
     b.finish();
@@ -560,11 +558,8 @@ Document visit_summary(const Record& r, const DocumentContent& dc, Date today, c
 
 Document evaluation_letter(const Record& r, const DocumentContent& dc, Date today, const DocumentOptions& options) {
     Document doc;
-    doc.kind = "letter";
-    doc.date = today;
     Builder b(dc, doc);
-    doc.title = b.w("letter_title");
-    add_header(b, doc, r, today);
+    begin_document(b, doc, "letter", "letter_title", r, today);
     const Evaluation e = evaluate_record(r, *dc.criteria, doc.lang);
     Problems ignored;
     auto f = r.findings.is_object() ? parse_findings(r.findings, *dc.criteria, ignored) : std::nullopt;
@@ -613,20 +608,14 @@ Document evaluation_letter(const Record& r, const DocumentContent& dc, Date toda
         for (const auto& st : item_test_status(wanted, r, today, lab_workup_links(*dc.content)))
             if (!st.done()) items.push_back(b.workup_name(st.workup_id));
         if (!items.empty()) {
-            Section s{"tests", b.w("h_tests"), {}};
-            s.blocks.push_back(list(std::move(items), b.item("documents.letter_tests")));
-            doc.sections.push_back(std::move(s));
+            add_section(b, doc, "tests", list(std::move(items), b.item("documents.letter_tests")));
         }
     }
     if (!options.own_paragraph.empty()) {
-        Section s{"own", b.w("h_own"), {}};
-        s.blocks.push_back(paragraph(Builder::data(options.own_paragraph)));
-        doc.sections.push_back(std::move(s));
+        add_section(b, doc, "own", paragraph(Builder::data(options.own_paragraph)));
     }
     {
-        Section s{"not_diagnosis", b.w("h_not_diagnosis"), {}};
-        s.blocks.push_back(paragraph(b.content(e.disclaimer, e.disclaimer_sources, e.disclaimer_id)));
-        doc.sections.push_back(std::move(s));
+        add_section(b, doc, "not_diagnosis", paragraph(b.content(e.disclaimer, e.disclaimer_sources, e.disclaimer_id)));
     }
     {
         std::vector<Cell> items;
@@ -640,9 +629,7 @@ Document evaluation_letter(const Record& r, const DocumentContent& dc, Date toda
             items.push_back(b.content(text, c.sources, c.id));
         }
         if (!items.empty()) {
-            Section s{"centers", b.w("h_centers"), {}};
-            s.blocks.push_back(list(std::move(items), b.item("documents.centers")));
-            doc.sections.push_back(std::move(s));
+            add_section(b, doc, "centers", list(std::move(items), b.item("documents.centers")));
         }
     }
     {
