@@ -32,12 +32,6 @@ const std::vector<std::string>& document_word_keys() {
     return keys;
 }
 
-const std::string& DocumentTexts::word(std::string_view key, std::string_view lang) const {
-    static const std::string empty;
-    auto it = words.find(key);
-    return it == words.end() ? empty : it->second.in(lang);
-}
-
 std::optional<DocumentTexts> load_document_texts(const Json& doc, Problems& problems, const std::string& file) {
     const std::size_t before = problems.size();
     DocumentTexts out;
@@ -47,17 +41,12 @@ std::optional<DocumentTexts> load_document_texts(const Json& doc, Problems& prob
     ReadSink sink{problems, file};
     read_lang_text(r, sink, "title");
     read_lang_text(r, sink, "note", false);
-    if (const Json* words = r.object("words", true)) {
-        ObjectReader w(*words, "/words", problems, file);
-        for (const auto& key : document_word_keys())
-            if (auto t = read_lang_text(w, sink, key)) out.words[key] = std::move(*t);
-        w.finish();  // a word no document uses is a problem: a misspelt key would never show
-    }
     if (const Json* items = r.array("items", true)) {
         for (std::size_t i = 0; i < items->size(); ++i) {
             ObjectReader it((*items)[i], pointer_child("/items", i), problems, file);
             const auto id = it.string("id", true);
             if (id && id->rfind("documents.", 0) != 0) it.fail("id", "must start with \"documents.\", got \"" + *id + "\"");
+            if (id) out.item_ids.push_back(*id);
             read_lang_text(it, sink, "text");
             read_source_refs(it, sink);
             read_id_list(it, sink, "test_ids", false, {"workup."});
@@ -67,30 +56,6 @@ std::optional<DocumentTexts> load_document_texts(const Json& doc, Problems& prob
     r.finish();
     if (problems.size() != before) return std::nullopt;
     return out;
-}
-
-// ---- Loading ----------------------------------------------------------------------------------
-
-std::optional<LoadedDocumentContent> load_document_content(const Content& c, Problems& problems) {
-    const std::size_t before = problems.size();
-    auto need = [&](const char* stem) -> const Json* {
-        const Json* t = c.topic(stem);
-        if (!t) problems.push_back({std::string(stem) + ".json", "", "missing: the documents need it"});
-        return t;
-    };
-    const Json *crit = need("criteria"), *labs = need("labs"), *mon = need("monitoring"), *prog = need("prognosis"),
-               *chk = need("checklists"), *cen = need("centers"), *docs = need("documents");
-    if (problems.size() != before) return std::nullopt;
-    auto rules = load_criteria_rules(*crit, problems, "criteria.json");
-    auto catalogue = load_lab_catalogue(*labs, problems, "labs.json");
-    auto plan = load_monitoring_plan(*mon, problems, "monitoring.json");
-    auto prognosis = load_prognosis(*prog, problems, "prognosis.json");
-    Checklists checklists = load_checklists(*chk, problems, "checklists.json");
-    CenterDirectory centers = load_centers(*cen, problems, "centers.json");
-    auto texts = load_document_texts(*docs, problems, "documents.json");
-    if (problems.size() != before || !rules || !catalogue || !plan || !prognosis || !texts) return std::nullopt;
-    return LoadedDocumentContent{c, std::move(*rules), std::move(*catalogue), std::move(*plan),
-                                 std::move(*prognosis), std::move(checklists), std::move(centers), std::move(*texts)};
 }
 
 const Section* Document::section(std::string_view id) const {
@@ -127,7 +92,12 @@ class Builder {
 public:
     Builder(const DocumentContent& dc, Document& doc) : dc_(dc), doc_(doc) {}
 
-    const std::string& w(std::string_view key) const { return dc_.texts->word(key, doc_.lang); }
+    // The documents' own word "doc.<key>" of ui.json ("" if missing: load_ui_words() requires them all).
+    const std::string& w(std::string_view key) const {
+        static const std::string none;
+        const std::string* t = dc_.words->find("doc." + std::string(key), doc_.lang);
+        return t ? *t : none;
+    }
 
     std::vector<int> cite(const std::vector<SourceRef>& sources) {
         std::vector<int> out;

@@ -45,4 +45,9 @@ bool Topics::read_present() const {
     return problems_.size() == before;
 }
 
+DocumentContent document_content(const Topics& t) {
+    return {&t.content(), &t.criteria(),   &t.labs(),    &t.monitoring(), &t.prognosis(),
+            &t.checklists(), &t.centers(), &t.ui()};
+}
+
 }  // namespace poems

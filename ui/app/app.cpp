@@ -2,7 +2,7 @@
 
 #include "app/test_hooks.hpp"
 #include "app/touch_scroll.hpp"
-#include "app/ui_strings.hpp"
+#include "app/words.hpp"
 #include "app/widgets.hpp"
 #include "pages/pages.hpp"
 
@@ -168,7 +168,7 @@ std::string App::delete_all_data() {
 }
 
 std::string App::export_record_now() {
-    if (!platform_.save_file) return words::kExportUnavailable;
+    if (!platform_.save_file) return words("keeping.export_unavailable");
     const SavedFile saved = platform_.save_file(export_file_name(options_.today), "application/json", export_record(record_));
     if (!saved.ok) return saved.message;
     care_.last_export = options_.today;
@@ -185,7 +185,7 @@ std::string App::export_record_now() {
 
 void App::storage_refused(const std::string& cause) {
     keeping_ = Keeping::not_kept;
-    persist_finished(false, words::fill(words::kStorageRefused, "cause", cause));
+    persist_finished(false, fill_in(words("keeping.storage_refused"), "cause", cause));
 }
 
 void App::persist_finished(bool ok, const std::string& error) {
@@ -281,10 +281,10 @@ void App::draw_header(float width) {
         case SaveStatus::State::loading: ImGui::TextDisabled("Opening your saved record..."); break;
         case SaveStatus::State::saved: {
             // Where the record stands, briefly (Settings says more).
-            const char* saved = platform_.name != "browser"            ? words::kSavedHere
-                                : keeping_ == Keeping::kept            ? words::kSavedKept
-                                : keeping_ == Keeping::may_be_deleted ? words::kSavedMayBeDeleted
-                                                                       : words::kSavedHere;
+            const char* saved = platform_.name != "browser"            ? words("keeping.saved_here")
+                                : keeping_ == Keeping::kept            ? words("keeping.saved_kept")
+                                : keeping_ == Keeping::may_be_deleted ? words("keeping.saved_may_be_deleted")
+                                                                       : words("keeping.saved_here");
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
             ImGui::TextWrapped("%s", saved);
             ImGui::PopStyleColor();
@@ -335,14 +335,14 @@ void App::draw_embed_notice() {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::AlignTextToFramePadding();  // level with the link beside it
     const bool none = keeping_ == Keeping::not_kept;
-    ImGui::TextWrapped("%s", none ? words::kEmbedNotKept : words::kEmbedMayBeDeleted);
+    ImGui::TextWrapped("%s", none ? words("keeping.embed_not_kept") : words("keeping.embed_may_be_deleted"));
     ImGui::PopStyleColor();
     name_last_item(none ? "embed:notice:not-kept" : "embed:notice:may-be-deleted");
     if (platform_.open_full_app) {
-        same_line_if_fits(words::kEmbedOpenFullApp);
-        if (text_link(*this, words::kEmbedOpenFullApp, "embed:open-app", ImGui::GetFrameHeight())) full_app_address_ = platform_.open_full_app(page_id(page_));
+        same_line_if_fits(words("keeping.embed_open_full_app"));
+        if (text_link(*this, words("keeping.embed_open_full_app"), "embed:open-app", ImGui::GetFrameHeight())) full_app_address_ = platform_.open_full_app(page_id(page_));
         if (!full_app_address_.empty()) {
-            text_wrapped(words::fill(words::kEmbedOpenBlocked, "address", full_app_address_));
+            text_wrapped(fill_in(words("keeping.embed_open_blocked"), "address", full_app_address_));
             name_last_item("embed:open-app:address");
         }
     }
@@ -367,22 +367,22 @@ void App::draw_reminders() {
     ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - style.WindowPadding.x);
     ImGui::BeginGroup();
     if (home_screen_advice_open_) {
-        ImGui::TextUnformatted(words::kHomeScreenAdvice);
-        name_last_text("advice:home-screen", words::kHomeScreenAdvice);
-        ImGui::TextUnformatted(words::kHomeScreenMove);
-        if (ImGui::Button(words::kUnderstood)) home_screen_advice_open_ = false;
+        ImGui::TextUnformatted(words("keeping.home_screen_advice"));
+        name_last_text("advice:home-screen", words("keeping.home_screen_advice"));
+        ImGui::TextUnformatted(words("keeping.home_screen_move"));
+        if (ImGui::Button(words("keeping.understood"))) home_screen_advice_open_ = false;
         name_last_item("advice:home-screen:ok");
     }
     if (export_reminder_open_) {
         const std::string text = care_.last_export
-            ? words::fill(words::kReminderOldExport, "days", std::to_string(days_between(*care_.last_export, options_.today)))
-            : std::string(words::kReminderNeverExported);
+            ? fill_in(words("keeping.reminder_old_export"), "days", std::to_string(days_between(*care_.last_export, options_.today)))
+            : std::string(words("keeping.reminder_never_exported"));
         ImGui::TextUnformatted(text.c_str());
         name_last_text("reminder:text", text);
-        if (ImGui::Button(words::kExportButton)) export_record_now();
+        if (ImGui::Button(words("keeping.export_button"))) export_record_now();
         name_last_item("reminder:export");
-        same_line_if_fits(words::kNotNow);
-        if (ImGui::Button(words::kNotNow)) export_reminder_open_ = false;
+        same_line_if_fits(words("keeping.not_now"));
+        if (ImGui::Button(words("keeping.not_now"))) export_reminder_open_ = false;
         name_last_item("reminder:dismiss");
     }
     ImGui::EndGroup();

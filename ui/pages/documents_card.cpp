@@ -6,7 +6,9 @@
 
 #include "app/test_hooks.hpp"
 #include "app/widgets.hpp"
+#include "app/words.hpp"
 #include "poems/document.hpp"
+#include "poems/topics.hpp"
 
 #include <imgui.h>
 
@@ -22,8 +24,7 @@ DocumentsCardState card;
 
 Document make_document(App& app, bool letter) {
     const AppData& d = app.data();
-    const DocumentContent dc{&d.content(), &d.criteria(), &d.labs(), &d.monitoring(), &d.prognosis(),
-                             &d.checklists(), &d.centers(), &d.documents()};
+    const DocumentContent dc = document_content(d);
     DocumentOptions options;
     options.own_paragraph = card.own_paragraph;
     return letter ? evaluation_letter(app.record(), dc, app.today(), options)
@@ -32,8 +33,7 @@ Document make_document(App& app, bool letter) {
 }  // namespace
 
 void draw_documents_card(App& app, const char* where) {
-    const DocumentTexts& words = app.data().documents();
-    auto w = [&](const char* key) { return words.word(key); };
+    auto w = [](const char* key) { return std::string(words(std::string("doc.") + key)); };
     ImGui::PushID(where);
     card_begin("documents");
     heading(w("documents_heading"));

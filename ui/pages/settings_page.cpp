@@ -3,7 +3,7 @@
 #include "pages/pages.hpp"
 
 #include "app/test_hooks.hpp"
-#include "app/ui_strings.hpp"
+#include "app/words.hpp"
 #include "app/widgets.hpp"
 #include "poems/record_json.hpp"
 #include "poems/record_store.hpp"
@@ -39,13 +39,13 @@ void review_import(App& app, const std::string& name, const std::string& text) {
 // Where the record stands in this browser (docs/record.md, "Keeping the record"), with the one
 // thing to do about it.
 void draw_keeping(const App& app) {
-    const char* text = words::kKeepingUnknown;
+    const char* text = words("keeping.asking");
     bool warn = false;
     switch (app.keeping()) {
         case Keeping::unknown: break;
-        case Keeping::kept: text = words::kKeepingKept; break;
-        case Keeping::may_be_deleted: text = words::kKeepingMayBeDeleted, warn = true; break;
-        case Keeping::not_kept: text = words::kKeepingNotKept, warn = true; break;
+        case Keeping::kept: text = words("keeping.kept"); break;
+        case Keeping::may_be_deleted: text = words("keeping.may_be_deleted"), warn = true; break;
+        case Keeping::not_kept: text = words("keeping.not_kept"), warn = true; break;
     }
     if (warn) ImGui::PushStyleColor(ImGuiCol_Text, app.settings().dark ? ImVec4(1.0f, 0.62f, 0.55f, 1) : ImVec4(0.70f, 0.15f, 0.12f, 1));
     text_wrapped(text);
@@ -57,18 +57,18 @@ void draw_your_data(App& app) {
     heading("Your data");
     const Platform& platform = app.platform();
     if (platform.name == "browser") {
-        text_wrapped(words::kStoredInBrowser);
+        text_wrapped(words("keeping.stored_in_browser"));
         draw_keeping(app);
     } else {
-        text_wrapped(words::kStoredOnComputer);
-        const std::string folder = words::fill(words::kRecordFolder, "folder", platform.record_dir.string());
+        text_wrapped(words("keeping.stored_on_computer"));
+        const std::string folder = fill_in(words("keeping.record_folder"), "folder", platform.record_dir.string());
         text_wrapped(folder);
         name_last_text("settings:record-folder", folder);
     }
     if (app.suggest_home_screen()) {
-        text_wrapped(words::kHomeScreenAdvice);
-        name_last_text("settings:home-screen", words::kHomeScreenAdvice);
-        text_wrapped(words::kHomeScreenMove);
+        text_wrapped(words("keeping.home_screen_advice"));
+        name_last_text("settings:home-screen", words("keeping.home_screen_advice"));
+        text_wrapped(words("keeping.home_screen_move"));
     }
     const RecordSummary summary = summarize_record(app.record());
     std::string counts;
@@ -78,11 +78,11 @@ void draw_your_data(App& app) {
     else text_muted(counts.empty() ? "Your record is empty." : "Your record holds " + counts + ".");
 
     const std::string exported = app.care().last_export
-                                     ? words::fill(words::kLastExport, "date", to_string(*app.care().last_export))
-                                     : std::string(words::kNeverExported);
+                                     ? fill_in(words("keeping.last_export"), "date", to_string(*app.care().last_export))
+                                     : std::string(words("keeping.never_exported"));
     text_muted(exported);
     name_last_text("settings:last-export", exported);
-    if (ImGui::Button(words::kExportButton)) state.message = app.export_record_now();
+    if (ImGui::Button(words("keeping.export_button"))) state.message = app.export_record_now();
     name_last_item("data:export");
 
     // Import: browser file picker, or a path on the desktop.

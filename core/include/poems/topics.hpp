@@ -16,6 +16,7 @@
 #include "poems/recovery.hpp"
 #include "poems/risk_factors.hpp"
 #include "poems/schedule.hpp"
+#include "poems/ui_words.hpp"
 
 #include <optional>
 #include <string>
@@ -30,7 +31,8 @@
     X(monitoring, MonitoringPlan, load_monitoring_plan)     \
     X(recovery, RecoveryContent, load_recovery)             \
     X(prognosis, PrognosisContent, load_prognosis)          \
-    X(documents, DocumentTexts, load_document_texts)
+    X(documents, DocumentTexts, load_document_texts)        \
+    X(ui, UiWords, load_ui_words)
 
 namespace poems {
 
@@ -64,5 +66,9 @@ private:
     mutable Problems problems_;
     mutable std::string problem_lines_;
 };
+
+// What the printable documents read (poems/document.hpp), from the topics: reads the ones it
+// needs; check topics.problems() before using it.
+DocumentContent document_content(const Topics& topics);
 
 }  // namespace poems
