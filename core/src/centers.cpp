@@ -1,5 +1,6 @@
 #include "poems/centers.hpp"
 
+#include "poems/by_id.hpp"
 #include "poems/text_fold.hpp"
 
 #include <algorithm>
@@ -8,15 +9,11 @@
 namespace poems {
 
 const Center* CenterDirectory::center(std::string_view id) const {
-    for (const auto& c : centers)
-        if (c.id == id) return &c;
-    return nullptr;
+    return find_by_id(centers, id);
 }
 
 const CenterRegion* CenterDirectory::region(std::string_view id) const {
-    for (const auto& r : regions)
-        if (r.id == id) return &r;
-    return nullptr;
+    return find_by_id(regions, id);
 }
 
 const CenterRegion* CenterDirectory::find_region(std::string_view typed, std::string_view lang) const {

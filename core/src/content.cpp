@@ -3,6 +3,7 @@
 #include "poems/content.hpp"
 
 #include "content_internal.hpp"
+#include "poems/by_id.hpp"
 #include "poems/lang_text.hpp"  // is_well_formed_id
 #include "poems/text.hpp"
 
@@ -409,9 +410,7 @@ const std::vector<GuideChapter>& Content::guide() const { return data_->guide; }
 const std::vector<Publication>& Content::publications() const { return data_->publications; }
 
 const Publication* Content::publication(std::string_view id) const {
-    for (const auto& p : data_->publications)
-        if (p.id == id) return &p;
-    return nullptr;
+    return find_by_id(data_->publications, id);
 }
 
 const Seed* Content::seed(std::string_view file) const {

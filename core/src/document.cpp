@@ -2,6 +2,7 @@
 // content; this file only chooses what the record calls for, in which order.
 #include "poems/document.hpp"
 
+#include "poems/by_id.hpp"
 #include "poems/criteria.hpp"
 #include "poems/findings.hpp"
 #include "poems/signals.hpp"

@@ -1,5 +1,6 @@
 #include "poems/risk_factors.hpp"
 
+#include "poems/by_id.hpp"
 #include "poems/text.hpp"
 #include "monitoring_read.hpp"
 
@@ -9,9 +10,7 @@
 namespace poems {
 
 const PrognosticFactor* PrognosisContent::factor(std::string_view id) const {
-    for (const auto& f : factors)
-        if (f.id == id) return &f;
-    return nullptr;
+    return find_by_id(factors, id);
 }
 
 Tri RiskFactorReport::state(std::string_view id) const {
