@@ -34,16 +34,9 @@ const std::vector<std::string>& document_word_keys() {
 }
 
 std::optional<DocumentTexts> load_document_texts(const Json& doc, Problems& problems, const std::string& file) {
-    const std::size_t before = problems.size();
-    DocumentTexts out;
-    ObjectReader r(doc, "", problems, file);
-    r.ignore("schema");
-    r.ignore("topic");
-    ReadSink sink{problems, file};
-    read_lang_text(r, sink, "title");
-    read_lang_text(r, sink, "note", false);
-    if (const Json* items = r.array("items", true)) {
-        for (std::size_t i = 0; i < items->size(); ++i) {
+    return read_topic<DocumentTexts>(doc, problems, file, [&](ObjectReader& r, ReadSink sink, DocumentTexts& out) {
+        const Json* items = r.array("items", true);
+        for (std::size_t i = 0; items && i < items->size(); ++i) {
             ObjectReader it((*items)[i], pointer_child("/items", i), problems, file);
             const auto id = it.string("id", true);
             if (id && id->rfind("documents.", 0) != 0) it.fail("id", "must start with \"documents.\", got \"" + *id + "\"");
@@ -53,16 +46,11 @@ std::optional<DocumentTexts> load_document_texts(const Json& doc, Problems& prob
             read_id_list(it, sink, "test_ids", false, {"workup."});
             it.finish();
         }
-    }
-    r.finish();
-    if (problems.size() != before) return std::nullopt;
-    return out;
+    });
 }
 
 const Section* Document::section(std::string_view id) const {
-    for (const auto& s : sections)
-        if (s.id == id) return &s;
-    return nullptr;
+    return find_by_id(sections, id);
 }
 
 std::vector<const Cell*> all_cells(const Document& doc) {

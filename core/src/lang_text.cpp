@@ -53,6 +53,13 @@ std::optional<LangText> read_lang_text(ObjectReader& r, ReadSink sink, std::stri
     return read_lang_text_value(*v, pointer_child(r.path(), key), sink.problems, sink.file);
 }
 
+void read_topic_head(ObjectReader& r, ReadSink sink) {
+    r.ignore("schema");
+    r.ignore("topic");
+    read_lang_text(r, sink, "title");
+    read_lang_text(r, sink, "note", false);
+}
+
 std::vector<SourceRef> read_source_refs(ObjectReader& r, ReadSink sink, std::string_view key, bool required) {
     std::vector<SourceRef> out;
     const Json* list = r.array(key, required);

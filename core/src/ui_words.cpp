@@ -11,15 +11,9 @@ const std::string* UiWords::find(std::string_view id, std::string_view lang) con
 }
 
 std::optional<UiWords> load_ui_words(const Json& doc, Problems& problems, const std::string& file) {
-    const std::size_t before = problems.size();
-    UiWords out;
-    ObjectReader r(doc, "", problems, file);
-    r.ignore("schema");
-    r.ignore("topic");
-    ReadSink sink{problems, file};
-    read_lang_text(r, sink, "title");
-    read_lang_text(r, sink, "note", false);
-    if (const Json* words = r.object("words", true)) {
+    return read_topic<UiWords>(doc, problems, file, [&](ObjectReader& r, ReadSink, UiWords& out) {
+        const Json* words = r.object("words", true);
+        if (!words) return;
         for (const auto& [id, text] : words->items()) {
             const std::string path = pointer_child("/words", id);
             if (!is_well_formed_id(id)) {
@@ -32,10 +26,7 @@ std::optional<UiWords> load_ui_words(const Json& doc, Problems& problems, const 
         for (const auto& key : document_word_keys())
             if (!words->contains("doc." + key))
                 problems.push_back({file, "/words", "missing \"doc." + key + "\": the printable documents use it"});
-    }
-    r.finish();
-    if (problems.size() != before) return std::nullopt;
-    return out;
+    });
 }
 
 }  // namespace poems
