@@ -25,7 +25,6 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 #include <string>
 
 namespace poems::cli {
@@ -42,10 +41,7 @@ constexpr const char* kUsage =
     "  --ics FILE             also write the items not done yet as an iCalendar file\n"
     "  --json                 print JSON instead of a table\n";
 
-int fail(const std::string& message) {
-    std::fprintf(stderr, "poems schedule: %s\n%s", message.c_str(), kUsage);
-    return 2;
-}
+int fail(const std::string& message) { return usage_error("schedule", message, kUsage); }
 
 // The topics the schedule reads (registered once, in poems/topics.hpp), or nothing with problems.
 std::optional<Topics> load_everything(Problems& problems) {
@@ -66,32 +62,6 @@ std::string test_label(const PlannedTest& t, const MonitoringPlan& plan, bool sh
     if (show_done && t.done) s += " [done]";
     else if (t.planned) s += " [booked]";
     return s;
-}
-
-// Wraps at `width` characters; the first line starts with `indent`, the others with `rest`
-// (default: `indent` and two spaces).
-void print_wrapped(const std::string& text, const std::string& indent, std::size_t width = 100,
-                   std::string rest = "\x01") {
-    if (rest == "\x01") rest = indent + "  ";
-    std::string line = indent;
-    std::istringstream words(text);
-    std::string word;
-    bool empty = true;
-    auto visible = [](const std::string& s) {  // UTF-8 characters, for alignment
-        std::size_t n = 0;
-        for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-        return n;
-    };
-    while (words >> word) {
-        if (!empty && visible(line) + 1 + visible(word) > width) {
-            std::printf("%s\n", line.c_str());
-            line = rest;
-            empty = true;
-        }
-        line += (empty ? "" : " ") + word;
-        empty = false;
-    }
-    if (!empty) std::printf("%s\n", line.c_str());
 }
 
 std::string cite(const Content& c, const std::vector<SourceRef>& sources) {

@@ -32,10 +32,7 @@ constexpr const char* kUsage =
     "  --paragraph TEXT       the letter: your own paragraph, printed as you wrote it\n"
     "  -o FILE                write to FILE instead of standard output\n";
 
-int fail(const std::string& message) {
-    std::fprintf(stderr, "poems summary: %s\n%s", message.c_str(), kUsage);
-    return 2;
-}
+int fail(const std::string& message) { return usage_error("summary", message, kUsage); }
 
 }  // namespace
 
