@@ -1,6 +1,7 @@
 #include "poems/criteria_rules.hpp"
 
 #include "poems/lang_text.hpp"
+#include "poems/text.hpp"
 
 #include <algorithm>
 #include <set>
@@ -122,8 +123,8 @@ struct Loader {
             const Json& v = (*list)[i];
             std::string p = pointer_child(path, i);
             if (!v.is_string()) fail(p, std::string("expected a string, got ") + json_type_name(v));
-            else if (v.get<std::string>().rfind(prefix, 0) != 0) fail(p, "\"" + v.get<std::string>() + "\" must start with \"" + prefix + "\"");
-            else if (std::find(out.begin(), out.end(), v.get<std::string>()) != out.end()) fail(p, "\"" + v.get<std::string>() + "\" is listed twice");
+            else if (v.get<std::string>().rfind(prefix, 0) != 0) fail(p, quote(v.get<std::string>()) + " must start with " + quote(prefix));
+            else if (std::find(out.begin(), out.end(), v.get<std::string>()) != out.end()) fail(p, quote(v.get<std::string>()) + " is listed twice");
             else out.push_back(v.get<std::string>());
         }
         return out;
@@ -141,8 +142,8 @@ struct Loader {
             std::string p = pointer_child(path, i);
             if (!v.is_string()) fail(p, std::string("expected a string, got ") + json_type_name(v));
             else if (std::find(allowed.begin(), allowed.end(), v.get<std::string>()) == allowed.end())
-                fail(p, "\"" + v.get<std::string>() + "\" is not a known key here");
-            else if (std::find(out.begin(), out.end(), v.get<std::string>()) != out.end()) fail(p, "\"" + v.get<std::string>() + "\" is listed twice");
+                fail(p, quote(v.get<std::string>()) + " is not a known key here");
+            else if (std::find(out.begin(), out.end(), v.get<std::string>()) != out.end()) fail(p, quote(v.get<std::string>()) + " is listed twice");
             else out.push_back(v.get<std::string>());
         }
         return out;
