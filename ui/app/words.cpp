@@ -9,10 +9,9 @@
 
 namespace poems::ui {
 
-namespace {
 // Read from the compiled-in ui.json the first time a word is asked for (the build's content
 // check has refused a broken file, so problems here mean a broken build: they are printed).
-const UiWords& catalogue() {
+const UiWords& ui_words_catalogue() {
     static const UiWords loaded = [] {
         Problems problems;
         std::optional<UiWords> w;
@@ -24,10 +23,9 @@ const UiWords& catalogue() {
     }();
     return loaded;
 }
-}  // namespace
 
 const char* words(std::string_view id) {
-    if (const std::string* text = catalogue().find(id)) return text->c_str();
+    if (const std::string* text = ui_words_catalogue().find(id)) return text->c_str();
     static std::map<std::string, std::string, std::less<>> missing;
     auto it = missing.find(id);
     if (it == missing.end()) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "poems/text.hpp"
+#include "poems/ui_words.hpp"
 
 #include <string_view>
 
@@ -15,5 +16,8 @@ namespace poems::ui {
 // "[id]" (and is reported once on stderr) rather than vanishing; tests/ui/test_ui_words.cpp fails
 // for every id the code asks for that ui.json lacks, and for every word nothing asks for.
 const char* words(std::string_view id);
+
+// The whole catalogue, read from the compiled-in ui.json the first time (for tests).
+const UiWords& ui_words_catalogue();
 
 }  // namespace poems::ui

@@ -33,6 +33,11 @@ void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thicknes
 
 double last_chart_build_ms() { return g_last_build_ms; }
 
+bool date_labels_fit(double count, std::string_view sample, float plot_width) {
+    const float gap = ImGui::GetFontSize();
+    return count * (ImGui::CalcTextSize(sample.data(), sample.data() + sample.size()).x + gap) <= plot_width;
+}
+
 std::string draw_lab_chart(const std::string& id, const Series& series, const std::vector<ChartGuide>& guides,
                            const ChartView& view, float height) {
     const auto started = std::chrono::steady_clock::now();
@@ -96,10 +101,7 @@ std::string draw_lab_chart(const std::string& id, const Series& series, const st
         const ImVec2 ts = ImGui::CalcTextSize(l.c_str());
         dl->AddText(ImVec2(p0.x - style.ItemInnerSpacing.x - ts.x, y - ts.y * 0.5f), muted, l.c_str());
     }
-    const float gap = font;
-    auto fits = [&](double count, std::string_view sample) {
-        return count * (ImGui::CalcTextSize(sample.data(), sample.data() + sample.size()).x + gap) <= pw;
-    };
+    auto fits = [&](double count, std::string_view sample) { return date_labels_fit(count, sample, pw); };
     for (const auto& t : date_ticks(x0, x1, fits)) {
         const float x = sx(double(t.day));
         dl->AddLine(ImVec2(x, p0.y), ImVec2(x, p1.y), grid);
