@@ -1,9 +1,8 @@
-// The display settings as the runners apply them: JSON -> Settings -> fonts and style, in a
-// headless ImGui context (no window, no GPU).
+// The display settings as the runners apply them (ui/app/frame.cpp's prepare_fonts calls
+// apply_style and load_fonts): JSON -> Settings -> fonts and style, in a headless ImGui context.
 #include "../core/catch.hpp"
 #include "headless.hpp"
 
-#include "app/runner_support.hpp"
 #include "app/settings_json.hpp"
 
 #include <algorithm>
@@ -21,34 +20,34 @@ bool dark_background() {
     return bg.x + bg.y + bg.z < 1.0f;
 }
 float body_font_size() { return ImGui::GetIO().Fonts->Fonts[kFontBody]->FontSize; }
+
+// What the runner does with the settings it read (frame.cpp, prepare_fonts).
+void apply(const Settings& s, float pixel_ratio, bool touch) {
+    apply_style(s, touch);
+    load_fonts(s.text_size_percent / 100.0f, pixel_ratio);
+    test::Headless::build_atlas();
+}
 }  // namespace
 
-TEST_CASE("settings read from JSON rebuild the fonts at their text size and the style for their theme", "[ui][settings]") {
+TEST_CASE("settings read from JSON give fonts at their text size and the style of their theme", "[ui][settings]") {
     test::Headless ui;
     Settings wanted;
     Problems problems;
     settings_from_json(R"({"text_size_percent": 150, "dark": true})", wanted, problems);
     REQUIRE(problems.empty());
 
-    StyleState state;
-    CHECK(refresh_style(state, wanted, 1.0f, false));  // first time: the fonts are built
-    test::Headless::build_atlas();
+    apply(wanted, 1.0f, false);
     CHECK(body_font_size() == Approx(kBaseFontSize * 1.5f));
     CHECK(dark_background());
     CHECK(ImGui::GetStyle().ItemSpacing.x == Approx(10 * 1.5f));  // the sizes follow the text
 
-    SECTION("the theme alone changes the style, not the fonts") {
+    SECTION("light colours") {
         wanted.dark = false;
-        CHECK_FALSE(refresh_style(state, wanted, 1.0f, false));
+        apply(wanted, 1.0f, false);
         CHECK_FALSE(dark_background());
-        CHECK(body_font_size() == Approx(kBaseFontSize * 1.5f));
-    }
-    SECTION("the same settings again rebuild nothing") {
-        CHECK_FALSE(refresh_style(state, wanted, 1.0f, false));
     }
     SECTION("a phone's pixel ratio rasterises twice as large and draws at half scale") {
-        CHECK(refresh_style(state, wanted, 2.0f, true));
-        test::Headless::build_atlas();
+        apply(wanted, 2.0f, true);
         CHECK(body_font_size() == Approx(kBaseFontSize * 1.5f * 2));
         CHECK(ImGui::GetIO().FontGlobalScale == Approx(0.5f));
         CHECK(ImGui::GetStyle().FramePadding.y == std::floor(13 * 1.5f));  // 44 px touch targets, scaled (ImGui floors)
@@ -78,18 +77,4 @@ TEST_CASE("a wrong value in the settings keeps the current one and names its key
     for (const auto& p : problems) paths.push_back(p.path);
     std::sort(paths.begin(), paths.end());
     CHECK(paths == std::vector<std::string>{"/dark", "/text_size_percent"});
-}
-
-TEST_CASE("a settings change is taken once, and what is written reads back the same", "[ui][settings]") {
-    Settings kept, now;
-    CHECK_FALSE(take_settings_change(kept, now));
-    now.text_size_percent = 130;
-    now.dark = true;
-    CHECK(take_settings_change(kept, now));
-    CHECK_FALSE(take_settings_change(kept, now));
-    Settings read;
-    Problems problems;
-    settings_from_json(settings_to_json(kept), read, problems);
-    CHECK(problems.empty());
-    CHECK(read == now);
 }

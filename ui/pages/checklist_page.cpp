@@ -2,7 +2,6 @@
 // Ticks are stored with their date in the record; each step opens to say why it matters, its
 // sources, links and what the record holds about the tests it names. At the bottom, "what to
 // ask my doctor" gathers the open steps and what the criteria check still lacks.
-#include "pages/centers_page.hpp"
 #include "pages/pages.hpp"
 
 #include "app/test_hooks.hpp"
@@ -13,6 +12,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,21 +25,13 @@ struct ChecklistUi {
     std::string open_item;     // the step whose explanation is shown
     std::string save_message;  // where "save as file" put the file, or why it failed
     bool scroll_to_message = false;
+    // Record test ids -> workup ids, built on first use from the (immutable) content.
+    std::optional<LabWorkupLinks> links;
 };
-ChecklistUi& ui_state() {
-    static ChecklistUi s;
-    return s;
-}
 
-// Record test ids -> workup ids, built once from the (immutable) content.
-const LabWorkupLinks& workup_links(const App& app) {
-    static const AppData* built_for = nullptr;
-    static LabWorkupLinks links;
-    if (built_for != &app.data()) {
-        links = lab_workup_links(app.data().content());
-        built_for = &app.data();
-    }
-    return links;
+const LabWorkupLinks& workup_links(const App& app, ChecklistUi& ui) {
+    if (!ui.links) ui.links = lab_workup_links(app.data().content());
+    return *ui.links;
 }
 
 std::string workup_name(const App& app, const std::string& id) {
@@ -86,7 +78,7 @@ void see_link(App& app, const Checklists& lists, const std::string& id) {
         if (p && page_from_id(id.substr(5), target) && link(app, p->title.in(), "link:" + id)) app.open(target);
     } else if (id.rfind("center.", 0) == 0) {
         const Center* c = app.data().centers().center(id);
-        if (c && link(app, c->name.in(), "link:" + id)) show_center(app, id);
+        if (c && link(app, c->name.in(), "link:" + id)) app.open(Page::centers, id);
     } else {
         // Glossary entries and workup tests open in the Guide.
         std::string label = id.rfind("workup.", 0) == 0 ? workup_name(app, id) : item_text(app, id, "term");
@@ -103,8 +95,7 @@ std::string test_state(const ItemTestStatus& t) {
     return "no result in your record yet";
 }
 
-void draw_item(App& app, const Checklists& lists, const ChecklistItem& item) {
-    ChecklistUi& ui = ui_state();
+void draw_item(App& app, ChecklistUi& ui, const Checklists& lists, const ChecklistItem& item) {
     ImGui::PushID(item.id.c_str());
     card_begin("item");
 
@@ -123,7 +114,7 @@ void draw_item(App& app, const Checklists& lists, const ChecklistItem& item) {
 
     ImGui::Indent(indent);
     if (auto date = tick_date(app.record(), item.id)) text_muted("Done on " + to_string(*date));
-    const std::vector<ItemTestStatus> tests = item_test_status(item, app.record(), app.today(), workup_links(app));
+    const std::vector<ItemTestStatus> tests = item_test_status(item, app.record(), app.today(), workup_links(app, ui));
     if (!tests.empty() && !open) {
         const auto done = std::count_if(tests.begin(), tests.end(), [](const ItemTestStatus& t) { return t.done(); });
         text_muted(tests.size() == 1 ? (done ? "The test is in your record." : "The test is not in your record yet.")
@@ -159,8 +150,7 @@ void draw_item(App& app, const Checklists& lists, const ChecklistItem& item) {
     ImGui::Spacing();
 }
 
-void draw_ask_my_doctor(App& app, const Checklists& lists, const ChecklistStage& stage) {
-    ChecklistUi& ui = ui_state();
+void draw_ask_my_doctor(App& app, ChecklistUi& ui, const Checklists& lists, const ChecklistStage& stage) {
     bool findings_entered = false;
     const std::vector<std::string> missing = missing_lines(app, findings_entered);
     const std::string text = ask_my_doctor_text(lists, stage, app.record(), missing, "en", app.today());
@@ -200,11 +190,9 @@ void draw_ask_my_doctor(App& app, const Checklists& lists, const ChecklistStage&
     }
 }
 
-}  // namespace
 
-void draw_checklist_page(App& app) {
+void draw_page(App& app, ChecklistUi& ui) {
     const Checklists& lists = app.data().checklists();
-    ChecklistUi& ui = ui_state();
     const std::string suggested(suggest_stage(app.record()));
     if (!lists.stage(ui.stage_id)) ui.stage_id = suggested;
     const ChecklistStage* stage = lists.stage(ui.stage_id);
@@ -277,8 +265,21 @@ void draw_checklist_page(App& app) {
     name_last_item("checklist:progress:" + std::to_string(p.done) + "-of-" + std::to_string(p.total));
     ImGui::Spacing();
 
-    for (const ChecklistItem& item : stage->items) draw_item(app, lists, item);
-    draw_ask_my_doctor(app, lists, *stage);
+    for (const ChecklistItem& item : stage->items) draw_item(app, ui, lists, item);
+    draw_ask_my_doctor(app, ui, lists, *stage);
 }
+
+class ChecklistPage final : public PageView {
+public:
+    void draw(App& app) override { draw_page(app, s_); }
+    // A new record may be at another stage: the suggested one shows again.
+    void on_record_replaced(App&) override { s_ = ChecklistUi{}; }
+private:
+    ChecklistUi s_;
+};
+
+}  // namespace
+
+std::unique_ptr<PageView> make_checklist_page() { return std::make_unique<ChecklistPage>(); }
 
 }  // namespace poems::ui

@@ -78,9 +78,6 @@ struct PageState {
     std::map<std::string, bool> counts_open;    // "What counts" shown, by criterion key
 };
 
-PageState& state() {
-    static PageState s;
-    return s;
 }
 
 // A typed number as the findings document carries it: a JSON number when the whole text is one,
@@ -633,11 +630,9 @@ void draw_results(App& app, PageState& s) {
     draw_verdict_card(app, s);
 }
 
-}  // namespace
 
-void draw_criteria_page(App& app) {
-    PageState& s = state();
-    if (!s.loaded || app.record().findings != s.synced) load_from_record(app, s);
+void draw_page(App& app, PageState& s, DocumentsCardState& documents) {
+    if (!s.loaded) load_from_record(app, s);  // first drawn, or the record was replaced
     update(app, s);  // the first frame after loading shows a verdict too
 
     // Wide windows: the verdict and what follows from it on the left, always in view while the
@@ -651,7 +646,7 @@ void draw_criteria_page(App& app) {
         ImGui::Spacing();
         draw_red_flag_card(app, s);
         ImGui::Spacing();
-        draw_documents_card(app, "criteria");
+        draw_documents_card(app, documents, "criteria");
         ImGui::EndChild();
         name_last_item("criteria:pane:results");
         ImGui::SameLine();
@@ -668,12 +663,29 @@ void draw_criteria_page(App& app) {
         ImGui::Spacing();
         draw_red_flag_card(app, s);
         ImGui::Spacing();
-        draw_documents_card(app, "criteria");
+        draw_documents_card(app, documents, "criteria");
         ImGui::EndChild();
         name_last_item("criteria:pane:questions");
         name_last_item("criteria:pane:results");
     }
     update(app, s);  // answers changed in this frame show from the next one (drawn after input)
+}
+
+class CriteriaPage final : public PageView {
+public:
+    explicit CriteriaPage(std::shared_ptr<DocumentsCardState> documents) : documents_(std::move(documents)) {}
+    void draw(App& app) override { draw_page(app, s_, *documents_); }
+    // The answers are read again from the new record when the page is next drawn.
+    void on_record_replaced(App&) override { s_.loaded = false; }
+private:
+    PageState s_;
+    std::shared_ptr<DocumentsCardState> documents_;  // shared with the other page that shows the card
+};
+
+}  // namespace
+
+std::unique_ptr<PageView> make_criteria_page(std::shared_ptr<DocumentsCardState> documents) {
+    return std::make_unique<CriteriaPage>(std::move(documents));
 }
 
 }  // namespace poems::ui

@@ -1,7 +1,7 @@
 // "Take it to the doctor": the visit summary and the letter asking for a POEMS evaluation
 // (poems/document.hpp), opened to print or save as PDF (the browser: a new page from a Blob URL
 // and its print dialog; the desktop: an HTML file beside the record, opened in the default
-// browser) or downloaded. Every word comes from content/documents.json.
+// browser) or downloaded. Its own words are the "doc." words of content/ui.json.
 #include "pages/pages.hpp"
 
 #include "app/test_hooks.hpp"
@@ -15,14 +15,7 @@
 namespace poems::ui {
 
 namespace {
-struct DocumentsCardState {
-    int which = 0;                // 0: visit summary, 1: letter
-    char own_paragraph[2000] = "";
-    std::string message;
-};
-DocumentsCardState card;
-
-Document make_document(App& app, bool letter) {
+Document make_document(App& app, const DocumentsCardState& card, bool letter) {
     const AppData& d = app.data();
     const DocumentContent dc = document_content(d);
     DocumentOptions options;
@@ -32,7 +25,7 @@ Document make_document(App& app, bool letter) {
 }
 }  // namespace
 
-void draw_documents_card(App& app, const char* where) {
+void draw_documents_card(App& app, DocumentsCardState& card, const char* where) {
     auto w = [](const char* key) { return std::string(words(std::string("doc.") + key)); };
     ImGui::PushID(where);
     card_begin("documents");
@@ -50,7 +43,7 @@ void draw_documents_card(App& app, const char* where) {
     const bool disabled = !app.record_loaded();
     ImGui::BeginDisabled(disabled);
     if (app.platform().open_document && ImGui::Button(w("print_button").c_str())) {
-        const Document doc = make_document(app, card.which == 1);
+        const Document doc = make_document(app, card, card.which == 1);
         const DocumentOpened opened = app.platform().open_document(document_file_name(doc), render_html(doc));
         card.message = !opened.error.empty() ? opened.error
                        : !opened.printed     ? w("print_blocked")
@@ -61,7 +54,7 @@ void draw_documents_card(App& app, const char* where) {
     if (app.platform().save_file) {
         ImGui::SameLine();
         if (ImGui::Button(w("download_button").c_str())) {
-            const Document doc = make_document(app, card.which == 1);
+            const Document doc = make_document(app, card, card.which == 1);
             card.message = app.platform().save_file(document_file_name(doc), "text/html", render_html(doc));
         }
         name_last_item("documents:download");

@@ -45,11 +45,6 @@ struct GuideState {
     std::string last_search;
 };
 
-GuideState& state() {
-    static GuideState s;
-    return s;
-}
-
 void prepare(const App& app, GuideState& s) {
     if (s.lookup) return;
     s.lookup = std::make_unique<Lookup>(app);
@@ -382,21 +377,33 @@ void references_view(App& app, GuideState&) {
     name_last_item("references:body");
 }
 
-}  // namespace
 
-void draw_guide_page(App& app) {
-    GuideState& s = state();
+void draw_page(App& app, GuideState& s) {
     prepare(app, s);
     if (ImGui::GetIO().MouseWheel != 0) s.scroll_to.clear();  // the reader scrolls: leave it to them
-    if (std::string id = app.take_item_to_show(); !id.empty()) show(app, s, id);
     view_tabs(s);
     switch (s.view) {
         case View::guide: guide_view(app, s); break;
         case View::glossary: glossary_view(app, s); break;
         case View::references: references_view(app, s); break;
     }
-    // A link followed on this page is shown from the next frame on, without waiting a frame more.
-    if (std::string id = app.take_item_to_show(); !id.empty()) show(app, s, id);
 }
+
+class GuidePage final : public PageView {
+public:
+    void draw(App& app) override { draw_page(app, s_); }
+    // App::open() hands the item over after the frame that followed the link, so the page is
+    // never changed under its own feet while it draws.
+    void show_item(App& app, const std::string& id) override {
+        prepare(app, s_);
+        show(app, s_, id);
+    }
+private:
+    GuideState s_;
+};
+
+}  // namespace
+
+std::unique_ptr<PageView> make_guide_page() { return std::make_unique<GuidePage>(); }
 
 }  // namespace poems::ui

@@ -18,10 +18,6 @@
 #include <cstring>
 #include <set>
 
-#ifdef __EMSCRIPTEN__
-#include <emscripten.h>
-#endif
-
 namespace poems::ui {
 
 namespace {
@@ -52,13 +48,7 @@ struct LabsState {
     std::string confirm_delete;  // result id waiting for "Delete" / "Keep"
     std::set<std::string> show_all;  // test ids whose full result list is open
     int range = 0;               // 0 all, 1 five years, 2 one year
-    App* app = nullptr;          // for the benchmark hook below
 };
-
-LabsState& state() {
-    static LabsState s;
-    return s;
-}
 
 const char* kRangeYears[] = {nullptr, "5", "1"};
 
@@ -374,11 +364,8 @@ void draw_results(App& app, LabsState& s, const LabTest& test, const Series& ser
     }
 }
 
-}  // namespace
 
-void draw_labs_page(App& app) {
-    LabsState& s = state();
-    s.app = &app;
+void draw_page(App& app, LabsState& s) {
     text_wrapped("Your lab results over time: VEGF, M-protein, free light chains, platelets and more.");
     text_muted("Compare your own results over time, and ask your care team what they mean for you.");
     ImGui::Spacing();
@@ -435,32 +422,17 @@ void draw_labs_page(App& app) {
     if (!any && unknown.empty()) text_muted("No results yet. Add one from your lab report to start a trend.");
 }
 
-}  // namespace poems::ui
+class LabsPage final : public PageView {
+public:
+    void draw(App& app) override { draw_page(app, s_); }
+    // An open form or confirmation was about a result of the old record.
+    void on_record_replaced(App&) override { s_ = LabsState{}; }
+private:
+    LabsState s_;
+};
 
-#ifdef __EMSCRIPTEN__
-// For the browser benchmark only: adds `count` results of one test, one every 3-4 days up to
-// today (10 years for ~1,000), and returns how many were added.
-extern "C" EMSCRIPTEN_KEEPALIVE int poems_bench_add_lab_series(const char* test_id, int count) {
-    using namespace poems;
-    auto& s = poems::ui::state();
-    if (!s.app || !s.app->data().labs().test(test_id)) return 0;
-    const LabTest& test = *s.app->data().labs().test(test_id);
-    Record& r = s.app->record();
-    const Date today = s.app->today();
-    const std::string first = next_entry_id(r.labs, "lab");  // "lab-<n>"
-    const int n0 = std::atoi(first.c_str() + 4);
-    for (int i = 0; i < count; ++i) {
-        LabResult l;
-        l.id = "lab-" + std::to_string(n0 + i);
-        l.test_id = test.id;
-        l.unit = test.main_unit;
-        l.date = add_days(today, -long(count - 1 - i) * 3652 / std::max(count, 1));
-        l.value = 500 + 300 * std::sin(i * 0.05) + (i % 7) * 20;
-        r.labs.push_back(l);
-    }
-    s.app->record_changed();
-    return count;
-}
-// Milliseconds the last chart took to build its drawing.
-extern "C" EMSCRIPTEN_KEEPALIVE double poems_bench_chart_ms() { return poems::ui::last_chart_build_ms(); }
-#endif
+}  // namespace
+
+std::unique_ptr<PageView> make_labs_page() { return std::make_unique<LabsPage>(); }
+
+}  // namespace poems::ui

@@ -26,19 +26,6 @@ bool bordered_input(const char* id, char* buf, std::size_t size) {
 const char* kKinds[] = {"diagnosis", "treatment_start", "asct", "remission", "relapse", "treatment_end"};
 constexpr int kKindCount = 6;
 
-struct DatesForm {
-    bool open = false;
-    std::string editing_id;  // empty: a new date
-    int kind = 0;
-    char date[16] = "";
-    char type[128] = "";     // treatment type, for a treatment start
-    std::string error;
-    std::string confirm_remove;
-};
-
-DatesForm& form() {
-    static DatesForm f;
-    return f;
 }
 
 void start(DatesForm& f, const TreatmentEvent* e, const Record& r) {
@@ -96,8 +83,7 @@ const char* event_kind_label(const std::string& kind) {
     return "Event";
 }
 
-void draw_treatment_dates(App& app) {
-    DatesForm& f = form();
+void draw_treatment_dates(App& app, DatesForm& f) {
     Record& r = app.record();
     const bool none = r.events.empty();
     heading("Your dates");

@@ -21,13 +21,9 @@ namespace poems::ui {
 namespace {
 
 struct MonitoringState {
+    DatesForm dates;
     std::string saved_message;  // where the calendar file went
 };
-
-MonitoringState& state() {
-    static MonitoringState s;
-    return s;
-}
 
 ImVec4 status_color(ItemStatus s, bool dark) {
     switch (s) {
@@ -155,8 +151,7 @@ void draw_baseline(App& app, const Plan& plan) {
     card_end();
 }
 
-void draw_calendar_button(App& app, const Plan& plan) {
-    MonitoringState& s = state();
+void draw_calendar_button(App& app, MonitoringState& s, const Plan& plan) {
     const auto upcoming = upcoming_items(plan, app.today());
     if (upcoming.empty()) return;
     if (!app.platform().save_file) {
@@ -204,7 +199,7 @@ void draw_full_plan(App& app, const Plan& plan) {
     text_muted("✓ done   (?) only if a condition holds: ask your care team");
 }
 
-void draw_plan(App& app, const Plan& plan) {
+void draw_plan(App& app, MonitoringState& s, const Plan& plan) {
     const auto& content = app.data().monitoring();
     heading("Your next tests");
     if (plan.baseline) draw_baseline(app, plan);
@@ -228,7 +223,7 @@ void draw_plan(App& app, const Plan& plan) {
         text_muted("Nothing to show yet.");
     if (!plan.items.empty() || plan.baseline) {
         ImGui::Spacing();
-        draw_calendar_button(app, plan);
+        draw_calendar_button(app, s, plan);
         ImGui::Spacing();
     }
     draw_full_plan(app, plan);
@@ -376,14 +371,13 @@ void draw_signals(App& app, const std::vector<Signal>& signals) {
     }
 }
 
-}  // namespace
 
-void draw_monitoring_page(App& app) {
+void draw_page(App& app, MonitoringState& s, DocumentsCardState& documents) {
     const AppData& data = app.data();
     const Record& record = app.record();
     text_wrapped(data.monitoring().intro.in());
 
-    draw_treatment_dates(app);
+    draw_treatment_dates(app, s.dates);
 
     // The same factors decide the echocardiogram's condition in the plan.
     const RiskFactorReport risk = evaluate_risk_factors(record, data.prognosis(), data.labs(), app.today());
@@ -392,7 +386,7 @@ void draw_monitoring_page(App& app) {
 
     // Signals first when there are any: they are what to act on.
     if (!signals.empty()) draw_signals(app, signals);
-    draw_plan(app, plan);
+    draw_plan(app, s, plan);
     ImGui::Separator();
     draw_recovery(app);
     ImGui::Separator();
@@ -402,7 +396,23 @@ void draw_monitoring_page(App& app) {
         draw_signals(app, signals);
     }
     ImGui::Separator();
-    draw_documents_card(app, "monitoring");
+    draw_documents_card(app, documents, "monitoring");
+}
+
+class MonitoringPage final : public PageView {
+public:
+    explicit MonitoringPage(std::shared_ptr<DocumentsCardState> documents) : documents_(std::move(documents)) {}
+    void draw(App& app) override { draw_page(app, s_, *documents_); }
+    void on_record_replaced(App&) override { s_ = MonitoringState{}; }
+private:
+    MonitoringState s_;
+    std::shared_ptr<DocumentsCardState> documents_;  // shared with the other page that shows the card
+};
+
+}  // namespace
+
+std::unique_ptr<PageView> make_monitoring_page(std::shared_ptr<DocumentsCardState> documents) {
+    return std::make_unique<MonitoringPage>(std::move(documents));
 }
 
 }  // namespace poems::ui
