@@ -27,7 +27,7 @@ void review_import(App& app, DataPageState& s, const std::string& name, const st
     s.pending.reset();
     if (name.empty()) return;  // picker cancelled
     if (text.empty()) {
-        s.message = "Could not read " + name + " (is it larger than 16 MB, or not a text file?).";
+        s.message = fill_in(words("settings.could_not_read_picked"), "file", name);
         return;
     }
     s.pending = import_record(text, app.record(), name);
@@ -53,7 +53,7 @@ void draw_keeping(const App& app) {
 }
 
 void draw_your_data(App& app, DataPageState& s) {
-    heading("Your data");
+    heading(words("settings.your_data"));
     const Platform& platform = app.platform();
     if (platform.name == "browser") {
         text_wrapped(words("keeping.stored_in_browser"));
@@ -73,8 +73,8 @@ void draw_your_data(App& app, DataPageState& s) {
     std::string counts;
     for (const auto& [section, n] : summary.counts)
         if (n > 0) counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + section_label(section, n);
-    if (!app.record_loaded()) text_muted("Opening your saved record...");
-    else text_muted(counts.empty() ? "Your record is empty." : "Your record holds " + counts + ".");
+    if (!app.record_loaded()) text_muted(words("keeping.opening_record"));
+    else text_muted(counts.empty() ? std::string(words("settings.record_empty")) : fill_in(words("settings.record_holds"), "counts", counts));
 
     const std::string exported = app.care().last_export
                                      ? fill_in(words("keeping.last_export"), "date", to_string(*app.care().last_export))
@@ -86,8 +86,8 @@ void draw_your_data(App& app, DataPageState& s) {
 
     // Import: browser file picker, or a path on the desktop.
     if (platform.open_file) {
-        same_line_if_fits("Import a record...");
-        if (ImGui::Button("Import a record...")) {
+        same_line_if_fits(words("settings.import_picker"));
+        if (ImGui::Button(words("settings.import_picker"))) {
             app.on_file_opened = [&app, &s](const std::string& name, const std::string& text) {
                 review_import(app, s, name, text);
             };
@@ -96,13 +96,13 @@ void draw_your_data(App& app, DataPageState& s) {
         name_last_item("data:import");
     } else {
         ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 30 * ImGui::GetFontSize()));
-        ImGui::InputTextWithHint("##importpath", "path of a record file to import", s.import_path, sizeof s.import_path);
+        ImGui::InputTextWithHint("##importpath", words("settings.import_path_hint"), s.import_path, sizeof s.import_path);
         ImGui::SameLine();
-        if (ImGui::Button("Import")) {
+        if (ImGui::Button(words("settings.import"))) {
             std::string error;
             auto text = read_text_file(s.import_path, 16u << 20, error);
             if (text) review_import(app, s, s.import_path, *text);
-            else s.message = "Could not read " + std::string(s.import_path) + ": " + error;
+            else s.message = fill_in(fill_in(words("settings.could_not_read"), "file", s.import_path), "why", error);
         }
     }
 
@@ -110,40 +110,39 @@ void draw_your_data(App& app, DataPageState& s) {
         card_begin("import-review");
         const RecordImport& imp = *s.pending;
         if (!imp.load.record) {
-            text_wrapped("This file cannot be imported; nothing was changed. Problems found in " + s.pending_name + ":");
+            text_wrapped(fill_in(words("settings.import_refused"), "file", s.pending_name));
             for (const auto& p : imp.load.problems) bullet_text(p.to_string());
-            if (ImGui::Button("Close")) s.pending.reset();
+            if (ImGui::Button(words("settings.close"))) s.pending.reset();
         } else {
-            text_wrapped("Importing " + s.pending_name + " would replace your record:");
+            text_wrapped(fill_in(words("settings.import_would_replace"), "file", s.pending_name));
             if (imp.diff)
                 for (const auto& line : imp.diff->lines) bullet_text(line);
-            if (ImGui::Button("Replace my record with this file")) {
+            if (ImGui::Button(words("settings.import_confirm"))) {
                 app.replace_record(*imp.load.record);
-                s.message = "Imported " + s.pending_name + ".";
+                s.message = fill_in(words("settings.imported"), "file", s.pending_name);
                 s.pending.reset();
             }
             name_last_item("data:import:confirm");
             ImGui::SameLine();
-            if (ImGui::Button("Cancel")) s.pending.reset();
+            if (ImGui::Button(words("settings.cancel"))) s.pending.reset();
         }
         card_end();
     }
 
     ImGui::Spacing();
     if (!s.confirm_delete) {
-        if (ImGui::Button("Delete all my data...")) s.confirm_delete = true;
+        if (ImGui::Button(words("settings.delete_all"))) s.confirm_delete = true;
         name_last_item("data:delete");
     } else {
         card_begin("confirm-delete");
-        text_wrapped("This deletes everything you entered from this device, including the backup. It cannot be "
-                     "undone. Export a copy first if you may need it.");
-        if (ImGui::Button("Yes, delete everything")) {
+        text_wrapped(words("settings.delete_warning"));
+        if (ImGui::Button(words("settings.delete_confirm"))) {
             s.message = app.delete_all_data();
             s.confirm_delete = false;
         }
         name_last_item("data:delete:confirm");
         ImGui::SameLine();
-        if (ImGui::Button("Keep my data")) s.confirm_delete = false;
+        if (ImGui::Button(words("settings.delete_keep"))) s.confirm_delete = false;
         card_end();
     }
     if (!s.message.empty()) text_wrapped(s.message);
@@ -151,7 +150,7 @@ void draw_your_data(App& app, DataPageState& s) {
 
 void draw_page(App& app, DataPageState& s) {
     Settings& settings = app.settings();
-    heading("Text size");
+    heading(words("settings.text_size"));
     // Steps of 10% rather than a free slider: easier to hit with an unsteady finger.
     if (ImGui::Button(" - ") && settings.text_size_percent > Settings::kMinTextSize)
         settings.text_size_percent -= Settings::kTextSizeStep;
@@ -163,19 +162,18 @@ void draw_page(App& app, DataPageState& s) {
     if (ImGui::Button(" + ") && settings.text_size_percent < Settings::kMaxTextSize)
         settings.text_size_percent += Settings::kTextSizeStep;
     name_last_item("settings:text:larger");
-    heading("Colours");
-    if (ImGui::RadioButton("Light", !settings.dark)) settings.dark = false;
+    heading(words("settings.colours"));
+    if (ImGui::RadioButton(words("settings.light"), !settings.dark)) settings.dark = false;
     name_last_item("settings:colours:light");
     ImGui::SameLine();
-    if (ImGui::RadioButton("Dark", settings.dark)) settings.dark = true;
+    if (ImGui::RadioButton(words("settings.dark"), settings.dark)) settings.dark = true;
     name_last_item("settings:colours:dark");
 
     draw_your_data(app, s);
 
     ImGui::Spacing();
     ImGui::Separator();
-    text_wrapped("POEMS Companion informs; it never diagnoses. It shows whether a set of findings matches the "
-                 "published criteria, why, and what is still unknown. Only a doctor can diagnose POEMS syndrome.");
+    text_wrapped(words("settings.about"));
 }
 
 class SettingsPage final : public PageView {
