@@ -2,6 +2,7 @@
 
 #include "app/test_hooks.hpp"
 #include "app/widgets.hpp"
+#include "app/words.hpp"
 #include "poems/text.hpp"
 
 #include <imgui.h>
@@ -49,9 +50,8 @@ void save(App& app, DatesForm& f) {
     const std::string text = trim(f.date);
     const auto date = parse_date(text);
     if (!date) {
-        f.error = text.empty() ? "Type the date as YYYY-MM-DD, e.g. " + to_string(app.today()) + "."
-                               : "\"" + text + "\" is not a date. Type it as YYYY-MM-DD, e.g. " +
-                                     to_string(app.today()) + " (month 01-12, a day the month has).";
+        f.error = text.empty() ? fill_in(words("dates.type_date"), "today", to_string(app.today()))
+                               : fill_in(fill_in(words("dates.not_a_date"), "today", to_string(app.today())), "text", text);
         return;
     }
     Record& r = app.record();
@@ -74,22 +74,21 @@ void save(App& app, DatesForm& f) {
 }  // namespace
 
 const char* event_kind_label(const std::string& kind) {
-    if (kind == "diagnosis") return "Diagnosis";
-    if (kind == "treatment_start") return "Treatment started";
-    if (kind == "treatment_end") return "Treatment ended";
-    if (kind == "asct") return "Stem cell transplant (ASCT)";
-    if (kind == "remission") return "Remission";
-    if (kind == "relapse") return "Relapse";
-    return "Event";
+    if (kind == "diagnosis") return words("dates.diagnosis");
+    if (kind == "treatment_start") return words("dates.treatment_start");
+    if (kind == "treatment_end") return words("dates.treatment_end");
+    if (kind == "asct") return words("dates.asct");
+    if (kind == "remission") return words("dates.remission");
+    if (kind == "relapse") return words("dates.relapse");
+    return words("dates.event");
 }
 
 void draw_treatment_dates(App& app, DatesForm& f) {
     Record& r = app.record();
     const bool none = r.events.empty();
-    heading("Your dates");
+    heading(words("dates.your_dates"));
     if (none)
-        text_wrapped("The plan counts from your treatment date. Add your diagnosis date, and the date your "
-                     "treatment started or your stem cell transplant (ASCT), to see your own dates.");
+        text_wrapped(words("dates.intro"));
 
     // The dates so far, oldest first.
     std::vector<const TreatmentEvent*> events;
@@ -134,34 +133,34 @@ void draw_treatment_dates(App& app, DatesForm& f) {
     }
 
     if (!f.open && !none) {
-        if (ImGui::Button("Add a date")) start(f, nullptr, r);
+        if (ImGui::Button(words("dates.add"))) start(f, nullptr, r);
         name_last_item("monitoring:add_date");
         return;
     }
     if (!f.open) start(f, nullptr, r);
 
     card_begin("dates-form");
-    ImGui::TextUnformatted(f.editing_id.empty() ? "Add a date" : "Change this date");
+    ImGui::TextUnformatted(f.editing_id.empty() ? words("dates.add") : words("dates.change"));
     std::vector<std::string> labels;
     for (const char* k : kKinds) labels.push_back(event_kind_label(k));
     choice_buttons("monitoring:kind", labels, &f.kind);
     ImGui::Spacing();
-    ImGui::TextUnformatted("Date (YYYY-MM-DD)");
+    ImGui::TextUnformatted(words("dates.date_label"));
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 12));
     if (bordered_input("##date", f.date, sizeof f.date)) f.error.clear();
     name_last_item("monitoring:date");
     if (std::string(kKinds[f.kind]) == "treatment_start") {
-        ImGui::TextUnformatted("Treatment (optional), e.g. radiation, lenalidomide-dexamethasone");
+        ImGui::TextUnformatted(words("dates.treatment_label"));
         ImGui::SetNextItemWidth(-FLT_MIN);
         bordered_input("##type", f.type, sizeof f.type);
         name_last_item("monitoring:type");
     }
     ImGui::Spacing();
-    if (ImGui::Button(f.editing_id.empty() ? "Save date" : "Save changes")) save(app, f);
+    if (ImGui::Button(f.editing_id.empty() ? words("dates.save") : words("dates.save_changes"))) save(app, f);
     name_last_item("monitoring:save_date");
     if (!none || !f.editing_id.empty()) {
         ImGui::SameLine();
-        if (ImGui::Button("Cancel")) f = DatesForm{};
+        if (ImGui::Button(words("dates.cancel"))) f = DatesForm{};
         name_last_item("monitoring:cancel_date");
     }
     if (!f.error.empty()) {
