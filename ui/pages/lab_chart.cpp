@@ -1,6 +1,7 @@
 #include "pages/lab_chart.hpp"
 
 #include "app/test_hooks.hpp"
+#include "app/words.hpp"
 #include "poems/chart_axes.hpp"
 
 #include <imgui.h>
@@ -201,7 +202,7 @@ std::string draw_lab_chart(const std::string& id, const Series& series, const st
     }
     dl->PopClipRect();
     if (pts.empty()) {
-        const char* none = "No results yet";
+        const char* none = words("labs.chart_empty");
         const ImVec2 ts = ImGui::CalcTextSize(none);
         dl->AddText(ImVec2((p0.x + p1.x - ts.x) / 2, (p0.y + p1.y - ts.y) / 2), muted, none);
     }
