@@ -16,28 +16,39 @@ using namespace poems;
 namespace {
 const UiWords& catalogue() { return ui::ui_words_catalogue(); }
 
-// Every `words("an.id")` in the app's sources (ui/, wasm/), with the file and line that asks.
-std::map<std::string, std::string> ids_asked_for() {
-    std::map<std::string, std::string> out;
-    const std::regex call(R"re(\bwords\("([^"]+)"\))re");
-    for (const char* folder : {"ui", "wasm"}) {
-        for (const auto& e : std::filesystem::recursive_directory_iterator(std::filesystem::path(POEMS_SOURCE_DIR) / folder)) {
-            const auto ext = e.path().extension();
-            if (ext != ".cpp" && ext != ".hpp") continue;
-            std::ifstream in(e.path());
-            std::string line;
-            for (int n = 1; std::getline(in, line); ++n)
-                for (std::sregex_iterator m(line.begin(), line.end(), call), end; m != end; ++m)
-                    out.emplace((*m)[1], e.path().filename().string() + ":" + std::to_string(n));
+// Where the app's sources (ui/, wasm/) name word ids: `words("an.id")` calls, and every string
+// literal shaped like an id (a table of ids read with words(table[i]) names them there).
+struct IdsInCode {
+    std::map<std::string, std::string> called;    // id -> the file and line that asks for it
+    std::map<std::string, std::string> literals;  // the same, for any literal
+};
+const IdsInCode& ids_in_code() {
+    static const IdsInCode found = [] {
+        IdsInCode out;
+        const std::regex call(R"re(\bwords\("([^"]+)"\))re");
+        const std::regex literal(R"re("([a-z0-9_]+(\.[a-z0-9_]+)+)")re");
+        for (const char* folder : {"ui", "wasm"}) {
+            for (const auto& e : std::filesystem::recursive_directory_iterator(std::filesystem::path(POEMS_SOURCE_DIR) / folder)) {
+                const auto ext = e.path().extension();
+                if (ext != ".cpp" && ext != ".hpp") continue;
+                std::ifstream in(e.path());
+                std::string line;
+                for (int n = 1; std::getline(in, line); ++n) {
+                    const std::string where = e.path().filename().string() + ":" + std::to_string(n);
+                    for (std::sregex_iterator m(line.begin(), line.end(), call), end; m != end; ++m) out.called.emplace((*m)[1], where);
+                    for (std::sregex_iterator m(line.begin(), line.end(), literal), end; m != end; ++m) out.literals.emplace((*m)[1], where);
+                }
+            }
         }
-    }
-    return out;
+        return out;
+    }();
+    return found;
 }
 }  // namespace
 
 TEST_CASE("every word the app asks for is in ui.json", "[ui][words]") {
-    const auto asked = ids_asked_for();
-    REQUIRE(asked.size() >= 20);  // the scan found the pages' calls
+    const auto& asked = ids_in_code().called;
+    REQUIRE(asked.size() >= 100);  // the scan found the pages' calls
     for (const auto& [id, where] : asked) {
         INFO(where << " asks for \"" << id << "\"");
         CHECK(catalogue().has(id));
@@ -45,11 +56,11 @@ TEST_CASE("every word the app asks for is in ui.json", "[ui][words]") {
 }
 
 TEST_CASE("every word of ui.json is asked for by the app or the documents", "[ui][words]") {
-    const auto asked = ids_asked_for();
+    const auto& named = ids_in_code().literals;
     for (const auto& [id, text] : catalogue().words) {
         if (id.rfind("doc.", 0) == 0) continue;  // the documents' words: load_ui_words() requires each one
         INFO("ui.json has \"" << id << "\" but nothing asks for it");
-        CHECK(asked.count(id) == 1);
+        CHECK(named.count(id) == 1);
     }
 }
 

@@ -22,14 +22,14 @@ namespace {
 struct PageInfo {
     Page page;
     const char* id;
-    const char* title;
+    const char* title_id;  // its title in content/ui.json
     bool phone_row;  // in the phone's bottom row; the others are under "More"
 };
 const PageInfo kPages[] = {
-    {Page::criteria, "criteria", "Criteria", true},       {Page::checklist, "checklist", "Checklist", true},
-    {Page::monitoring, "monitoring", "Monitoring", true}, {Page::labs, "labs", "Labs", true},
-    {Page::centers, "centers", "Centers", false},         {Page::guide, "guide", "Guide", false},
-    {Page::settings, "settings", "Settings", false},
+    {Page::criteria, "criteria", "page.criteria", true},       {Page::checklist, "checklist", "page.checklist", true},
+    {Page::monitoring, "monitoring", "page.monitoring", true}, {Page::labs, "labs", "page.labs", true},
+    {Page::centers, "centers", "page.centers", false},         {Page::guide, "guide", "page.guide", false},
+    {Page::settings, "settings", "page.settings", false},
 };
 
 // Below this width (logical px) the layout is a phone's: one column, navigation at the bottom
@@ -38,7 +38,7 @@ constexpr float kNarrowWidth = 700.0f;
 }  // namespace
 
 const char* page_id(Page p) { return kPages[static_cast<int>(p)].id; }
-const char* page_title(Page p) { return kPages[static_cast<int>(p)].title; }
+const char* page_title(Page p) { return words(kPages[static_cast<int>(p)].title_id); }
 
 bool page_from_id(const std::string& id, Page& out) {
     for (const auto& info : kPages)
@@ -72,8 +72,7 @@ void App::load_record_from_store() {
     load_care();
     if (loaded.read_only) {
         save_status_ = {SaveStatus::State::read_only,
-                        "Your saved record could not be opened safely, so nothing will be saved over it. " +
-                            (notices_.empty() ? std::string() : notices_.front())};
+                        std::string(words("app.record_read_only")) + " " + (notices_.empty() ? std::string() : notices_.front())};
     }
 }
 
@@ -148,11 +147,11 @@ void App::replace_record(Record r) {
 }
 
 std::string App::delete_all_data() {
-    if (!record_loaded()) return "Your saved record is still being opened; nothing was deleted.";
+    if (!record_loaded()) return words("app.delete_not_loaded");
     if (platform_.record_dir.empty()) {
         record_ = {};
         record_was_replaced();
-        return "Everything you entered has been cleared.";
+        return words("app.cleared");
     }
     DeleteResult deleted = delete_record_files(platform_.record_dir);
     if (!deleted.ok) return deleted.message;  // the record stays, in memory and on disk
@@ -166,7 +165,7 @@ std::string App::delete_all_data() {
         save_status_.state = SaveStatus::State::saving;
         platform_.persist();
     }
-    return "All your data has been deleted from this device.";
+    return words("app.deleted");
 }
 
 std::string App::export_record_now() {
@@ -226,7 +225,7 @@ void App::draw_frame() {
     if (options_.embedded && page_ != options_.start_page) {
         ImGui::Indent(style.WindowPadding.x);
         ImGui::Dummy(ImVec2(0, style.WindowPadding.y * 0.5f));
-        const std::string back = std::string("< Back to ") + page_title(options_.start_page);
+        const std::string back = fill_in(words("app.back_to"), "page", page_title(options_.start_page));
         if (ImGui::Button(back.c_str())) open(options_.start_page);
         name_last_item("embed:back");
         ImGui::Unindent(style.WindowPadding.x);
@@ -297,17 +296,17 @@ void App::draw_header(float width, bool narrow) {
                       ImGuiWindowFlags_NoScrollbar);
     ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("POEMS Companion");
+    ImGui::TextUnformatted(words("app.name"));
     ImGui::PopFont();
     const float right = ImGui::GetContentRegionMax().x;
     if (!narrow) {
-        const char* settings_label = "Settings";
+        const char* settings_label = words("page.settings");
         const float button_w = ImGui::CalcTextSize(settings_label).x + style.FramePadding.x * 2;
         ImGui::SameLine(right - button_w);
         if (ImGui::Button(settings_label)) open(Page::settings);
         name_last_item("nav:settings");
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("Informs, never diagnoses: only a doctor can diagnose POEMS syndrome.");
+        ImGui::TextWrapped("%s", words("app.disclaimer"));
         ImGui::PopStyleColor();
     }
     if (saved.failed) {
@@ -349,14 +348,13 @@ void App::draw_notices() {
     const std::string& content_problems = data_ ? data_->problem_lines() : data_error_;
     if (!content_problems.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.15f, 0.12f, 1));
-        ImGui::TextWrapped("The app's built-in content failed its checks, so some pages cannot be shown. "
-                           "Please report this: %s", content_problems.c_str());
+        ImGui::TextWrapped("%s", fill_in(words("app.content_failed"), "problems", content_problems).c_str());
         ImGui::PopStyleColor();
     }
     if (notices_.empty()) return;
     ImGui::Indent(ImGui::GetStyle().WindowPadding.x);
     for (const auto& n : notices_) ImGui::TextWrapped("%s", n.c_str());
-    if (ImGui::Button("OK, understood")) notices_.clear();
+    if (ImGui::Button(words("app.notices_ok"))) notices_.clear();
     name_last_item("notices:dismiss");
     ImGui::Unindent(ImGui::GetStyle().WindowPadding.x);
     ImGui::Separator();
@@ -444,7 +442,7 @@ void App::draw_side_navigation(float width) {
     for (const PageInfo& info : kPages) {
         if (info.page == Page::settings) continue;  // in the header
         ImGui::SetCursorPosX(style.WindowPadding.x);
-        if (nav_button(info.title, info.page == page_, ImVec2(button_w, 0))) open(info.page);
+        if (nav_button(words(info.title_id), info.page == page_, ImVec2(button_w, 0))) open(info.page);
         name_last_item(std::string("nav:") + info.id);
     }
 }
@@ -486,7 +484,7 @@ void App::draw_bottom_navigation(float width) {
         }
         if (!first) ImGui::SameLine(0, gap);
         first = false;
-        if (fitted_button(info.title, info.page == page_)) open(info.page);
+        if (fitted_button(words(info.title_id), info.page == page_)) open(info.page);
         name_last_item(std::string("nav:") + info.id);
     }
     ImGui::SameLine(0, gap);
@@ -500,7 +498,7 @@ void App::draw_bottom_navigation(float width) {
         const float list_w = std::min(width - 2 * pad, 16 * ImGui::GetFontSize());
         for (const PageInfo& info : kPages) {
             if (info.phone_row) continue;
-            if (nav_button(info.title, info.page == page_, ImVec2(list_w, 0))) {
+            if (nav_button(words(info.title_id), info.page == page_, ImVec2(list_w, 0))) {
                 open(info.page);
                 ImGui::CloseCurrentPopup();
             }
@@ -514,7 +512,7 @@ void App::draw_bottom_navigation(float width) {
 
 void App::draw_page() {
     if (!data_) {
-        ImGui::TextWrapped("This page needs the app's content, which could not be loaded.");
+        ImGui::TextWrapped("%s", words("app.no_content"));
         return;
     }
     ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
