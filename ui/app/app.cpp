@@ -1,9 +1,11 @@
 #include "app/app.hpp"
 
+#include "app/palette.hpp"
 #include "app/test_hooks.hpp"
 #include "app/touch_scroll.hpp"
-#include "app/words.hpp"
+#include "app/palette.hpp"
 #include "app/widgets.hpp"
+#include "app/words.hpp"
 
 #include "poems/record_store.hpp"
 
@@ -250,6 +252,7 @@ void App::draw_frame() {
     draw_page();
     ImGui::EndDisabled();
     ImGui::EndChild();
+    name_last_item("layout:page");  // tests: the share of the screen the page gets
     ImGui::PopStyleVar();
 
     if (!options_.embedded && narrow) draw_bottom_navigation(width);
@@ -294,10 +297,11 @@ void App::draw_header(float width, bool narrow) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.WindowPadding.y * (narrow ? 0.3f : 0.6f)));
     ImGui::BeginChild("header", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY,
                       ImGuiWindowFlags_NoScrollbar);
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(words("app.name"));
-    ImGui::PopFont();
+    {
+        FontScope bold(kFontBold);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(words("app.name"));
+    }
     const float right = ImGui::GetContentRegionMax().x;
     if (!narrow) {
         const char* settings_label = words("page.settings");
@@ -311,7 +315,7 @@ void App::draw_header(float width, bool narrow) {
     }
     if (saved.failed) {
         // Never shortened: what failed, and what to do, in full.
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.15f, 0.12f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::error));
         ImGui::TextWrapped("%s", saved.full.c_str());
         ImGui::PopStyleColor();
     } else if (narrow) {
@@ -323,8 +327,8 @@ void App::draw_header(float width, bool narrow) {
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float mid = at.y + ImGui::GetFrameHeight() * 0.5f;
         const bool at_risk = save_status_.state == SaveStatus::State::saved && keeping_ == Keeping::may_be_deleted;
-        const ImU32 colour = ImGui::GetColorU32(at_risk ? ImVec4(0.80f, 0.45f, 0.05f, 1) : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + dot * 0.5f, mid), dot * 0.5f, colour);
+        const ImU32 dot_colour = at_risk ? colour_u32(Tone::at_risk) : ImGui::GetColorU32(ImGuiCol_TextDisabled);
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + dot * 0.5f, mid), dot * 0.5f, dot_colour);
         ImGui::SetCursorScreenPos(ImVec2(at.x + dot + style.ItemInnerSpacing.x, at.y));
         ImGui::AlignTextToFramePadding();
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -347,7 +351,7 @@ void App::draw_notices() {
     // A topic read since start-up may have had problems too (Topics::problem_lines()).
     const std::string& content_problems = data_ ? data_->problem_lines() : data_error_;
     if (!content_problems.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.15f, 0.12f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::error));
         ImGui::TextWrapped("%s", fill_in(words("app.content_failed"), "problems", content_problems).c_str());
         ImGui::PopStyleColor();
     }
@@ -515,9 +519,10 @@ void App::draw_page() {
         ImGui::TextWrapped("%s", words("app.no_content"));
         return;
     }
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
-    ImGui::TextUnformatted(page_title(page_));
-    ImGui::PopFont();
+    {
+        FontScope font(kFontHeading);
+        ImGui::TextUnformatted(page_title(page_));
+    }
     ImGui::Spacing();
     views_[static_cast<int>(page_)]->draw(*this);
 }

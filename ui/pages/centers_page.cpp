@@ -104,9 +104,7 @@ void draw_page(App& app, CentersUi& ui) {
     ImGui::Spacing();
 
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);  // the light theme's field is as white as the page
-    ImGui::InputTextWithHint("##search", words("centers.search_hint"), ui.search, sizeof ui.search);
-    ImGui::PopStyleVar();
+    input_field("##search", ui.search, sizeof ui.search, words("centers.search_hint"));
     name_last_item("centers:search");
 
     std::vector<std::string> regions = {words("centers.all_regions")};

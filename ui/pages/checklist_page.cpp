@@ -5,6 +5,7 @@
 #include "pages/pages.hpp"
 
 #include "app/test_hooks.hpp"
+#include "app/palette.hpp"
 #include "app/widgets.hpp"
 #include "app/words.hpp"
 
@@ -158,9 +159,7 @@ void draw_ask_my_doctor(App& app, ChecklistUi& ui, const Checklists& lists, cons
 
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
-    text_wrapped(lists.ask_doctor.title.in());
-    ImGui::PopFont();
+    title(lists.ask_doctor.title.in());
     text_muted(findings_entered
                    ? words("checklist.ask_intro_findings")
                    : words("checklist.ask_intro_no_findings"));
@@ -234,12 +233,10 @@ void draw_page(App& app, ChecklistUi& ui) {
     ImGui::Spacing();
     ImGui::Separator();
 
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
-    text_wrapped(stage->title.in());
-    ImGui::PopFont();
+    title(stage->title.in());
     name_last_item("checklist:shown:" + stage->id);
     if (stage->id == suggested) {
-        ImGui::PushStyleColor(ImGuiCol_Text, app.settings().dark ? ImVec4(0.55f, 0.85f, 0.60f, 1) : ImVec4(0.10f, 0.45f, 0.20f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::success));
         text_wrapped(words("checklist.suggested_here"));
         ImGui::PopStyleColor();
         name_last_item("checklist:suggested");

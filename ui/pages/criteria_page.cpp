@@ -11,9 +11,11 @@
 #include "pages/pages.hpp"
 
 #include "app/test_hooks.hpp"
+#include "app/palette.hpp"
 #include "app/widgets.hpp"
 #include "app/words.hpp"
 #include "poems/criteria.hpp"
+#include "poems/decimal.hpp"
 #include "poems/findings.hpp"
 #include "poems/labs.hpp"
 #include "poems/text.hpp"
@@ -89,16 +91,15 @@ struct PageState {
 
 }
 
-// A typed number as the findings document carries it: a JSON number when the whole text is one,
-// else the text itself, so that the parser refuses it and says where.
+// A typed number as the findings document carries it: a JSON number when the text reads as one
+// (poems/decimal.hpp: the Labs page's policy, a decimal comma included), else the text itself,
+// so that the parser refuses it and says where.
 Json typed_number(const std::string& text) {
-    char* end = nullptr;
-    const double d = std::strtod(text.c_str(), &end);
-    if (!text.empty() && end && *end == '\0' && std::isfinite(d)) {
-        if (std::floor(d) == d && std::fabs(d) < 9007199254740992.0) return static_cast<long long>(d);
-        return d;
-    }
-    return text;
+    const DecimalRead read = read_decimal(text);
+    if (!read.value) return text;
+    const double d = *read.value;
+    if (std::floor(d) == d && std::fabs(d) < 9007199254740992.0) return static_cast<long long>(d);
+    return d;
 }
 
 bool is_number_text(const std::string& text) { return typed_number(text).is_number(); }
@@ -223,25 +224,9 @@ void update(App& app, PageState& s) {
 
 // ---- Small drawing helpers --------------------------------------------------------------------
 
-const ImVec4 kError(0.70f, 0.15f, 0.12f, 1);
-const ImVec4 kWarn(0.55f, 0.35f, 0.00f, 1);
-
-void text_colored(const ImVec4& c, const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, c);
+void text_colored(Tone tone, const std::string& text) {
+    ToneScope scope(tone);
     text_wrapped(text);
-    ImGui::PopStyleColor();
-}
-
-void bold(const std::string& text) {
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-    text_wrapped(text);
-    ImGui::PopFont();
-}
-
-void big_heading(const std::string& text) {
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
-    text_wrapped(text);
-    ImGui::PopFont();
 }
 
 // Marks the other verdict names as not on screen (an empty rectangle), so a test reading the
@@ -291,23 +276,14 @@ void show_field_problems(const PageState& s, const std::string& pointer, const c
         std::string msg = p->message;
         if (msg.rfind("missing", 0) == 0) msg = words("criteria.still_needed");
         else if (!typed.empty() && !is_number_text(typed))
-            msg = fill_in(fill_in(words("criteria.not_a_number"), "problem", msg), "text", typed);
-        text_colored(kError, std::string("\u2717 ") + field_label + ": " + msg);
+            msg = read_decimal(typed).problem + " (" + msg + ")";
+        text_colored(Tone::error, std::string("\u2717 ") + field_label + ": " + msg);
         name_last_item("criteria:problem:" + p->path);
     }
 }
 
 float field_width() { return std::min(ImGui::GetContentRegionAvail().x, 12 * ImGui::GetFontSize()); }
 
-// A text field with a visible frame (the light theme's field is white on a white card).
-bool number_field(const char* id, std::array<char, 32>& buf) {
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
-    ImGui::SetNextItemWidth(field_width());
-    // No character filter: a filter would silently drop the comma of "1,5" and turn it into 15.
-    const bool changed = ImGui::InputText(id, buf.data(), buf.size());
-    ImGui::PopStyleVar();
-    return changed;
-}
 
 // ---- The verdict card and what follows from it ------------------------------------------------
 
@@ -326,14 +302,14 @@ void draw_verdict_card(App& app, PageState& s) {
     clear_names(others);
 
     // One accent for every verdict: no traffic-light colours that could read as good or bad news.
-    const ImVec4 accent = app.settings().dark ? ImVec4(0.45f, 0.60f, 0.95f, 1) : ImVec4(0.16f, 0.32f, 0.70f, 1);
+    const ImVec4 accent = colour(Tone::accent);
     ImGui::PushStyleColor(ImGuiCol_Border, accent);
     ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 3.0f);
     card_begin("criteria:verdict-card");
     text_muted(words("criteria.compared"));
-    big_heading(e.headline);
+    title(e.headline);
     ImGui::Spacing();
-    bold(e.disclaimer);
+    bold_text(e.disclaimer);
     name_last_item("criteria:disclaimer");
     ImGui::Spacing();
     text_wrapped(e.explanation);
@@ -346,11 +322,12 @@ void draw_verdict_card(App& app, PageState& s) {
     name_last_item("criteria:verdict:" + v);
 
     for (const auto& w : e.warnings) {
-        ImGui::PushStyleColor(ImGuiCol_Border, kWarn);
+        ImGui::PushStyleColor(ImGuiCol_Border, colour(Tone::warning));
         card_begin(("criteria:warning-card:" + w.id).c_str());
-        ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-        text_colored(kWarn, words("criteria.please_note"));
-        ImGui::PopFont();
+        {
+            FontScope font(kFontBold);
+            text_colored(Tone::warning, words("criteria.please_note"));
+        }
         text_wrapped(w.text);
         sources_line(app, w.sources);
         card_end();
@@ -379,7 +356,7 @@ void draw_unknown_list(App& app, PageState& s) {
         ImGui::Spacing();
         std::string for_items;
         for (const auto& k : t.settles) for_items += (for_items.empty() ? "" : ", ") + criterion_name(app, k);
-        bold(std::to_string(++n) + ". " + workup_name(app, t.workup_id));
+        bold_text(std::to_string(++n) + ". " + workup_name(app, t.workup_id));
         text_muted(fill_in(words("criteria.would_settle"), "items", for_items));
         item_link(app, t.workup_id, words("criteria.about_test"));
         auto& asked = app.record().asked_doctor;
@@ -401,10 +378,10 @@ void draw_red_flag_card(App& app, PageState& s) {
     const Evaluation& e = *s.eval;
     const CriteriaRules& rules = app.data().criteria();
     card_begin("criteria:red-flag-card");
-    bold(words("criteria.red_flag_screen"));
+    bold_text(words("criteria.red_flag_screen"));
     text_muted(rules.red_flags.text.get());
     ImGui::Spacing();
-    bold(e.red_flag_headline);
+    bold_text(e.red_flag_headline);
     name_last_item(std::string("criteria:redflag:") + (e.workup_recommended ? "yes" : "no"));
     text_wrapped(e.red_flag_reason);
     sources_line(app, e.red_flag_sources);
@@ -415,9 +392,9 @@ void draw_clear(App& app, PageState& s);
 
 void draw_stored_problems(App& app, PageState& s) {
     if (!s.stored_invalid) return;
-    ImGui::PushStyleColor(ImGuiCol_Border, kError);
+    ImGui::PushStyleColor(ImGuiCol_Border, colour(Tone::error));
     card_begin("criteria:stored-problems");
-    text_colored(kError, words("criteria.stored_unreadable"));
+    text_colored(Tone::error, words("criteria.stored_unreadable"));
     for (const auto& p : s.stored_problems) bullet_text(p.to_string());
     text_muted(words("criteria.stored_raw"));
     const std::string raw = s.synced.dump(2, ' ', false, Json::error_handler_t::replace);
@@ -438,9 +415,7 @@ void draw_item_result(App& app, const PageState& s, const CriterionRule& c) {
     const CriterionResult* r = s.eval->criterion(c.key);
     if (!r) return;
     ImGui::Indent();
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-    text_wrapped(status_label(r->status));
-    ImGui::PopFont();
+    bold_text(status_label(r->status));
     name_last_item("criteria:status:" + c.key + ":" + to_string(r->status));
     text_wrapped(r->reason);
     if (!r->glossary_id.empty()) {
@@ -460,7 +435,7 @@ void draw_vegf_inputs(App& app, PageState& s) {
     text_muted(words("criteria.vegf_intro"));
     const std::string typed = trim(s.vegf_value.data());
     text_wrapped(words("criteria.value"));
-    number_field("##vegf_value", s.vegf_value);
+    number_field("##vegf_value", s.vegf_value.data(), s.vegf_value.size());
     name_last_item("criteria:vegf:value");
     show_field_problems(s, "/vegf/value", words("criteria.value"), typed);
     text_wrapped(words("criteria.unit_label"));
@@ -480,7 +455,7 @@ void draw_vegf_inputs(App& app, PageState& s) {
     show_field_problems(s, "/vegf/sample", words("criteria.sample"));
     const std::string uln = trim(s.vegf_uln.data());
     text_wrapped(words("criteria.uln_label"));
-    number_field("##vegf_uln", s.vegf_uln);
+    number_field("##vegf_uln", s.vegf_uln.data(), s.vegf_uln.size());
     name_last_item("criteria:vegf:uln");
     show_field_problems(s, "/vegf/upper_limit_of_normal", words("criteria.uln"), uln);
     show_field_problems(s, "/vegf", words("criteria.vegf"), {}, true);
@@ -490,7 +465,7 @@ void draw_vegf_inputs(App& app, PageState& s) {
         const LabCheckResult chk = check_lab_value(app.data().labs(), test_id, typed_number(typed).get<double>(),
                                                    vegf_unit_choices()[s.vegf_unit]);
         if (chk.level != LabCheck::ok && !chk.message.empty()) {
-            text_colored(kWarn, fill_in(words("criteria.check_value"), "message", chk.message));
+            text_colored(Tone::warning, fill_in(words("criteria.check_value"), "message", chk.message));
             name_last_item("criteria:vegf:range-warning");
         }
     }
@@ -525,7 +500,7 @@ void draw_question(App& app, PageState& s, const CriterionRule& c) {
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
-    bold(c.question.get());
+    bold_text(c.question.get());
     name_last_item("criteria:question:" + c.key);
     int a = s.answers.count(c.key) ? s.answers[c.key] : kUnanswered;
     if (choice_buttons(("criteria:" + c.key).c_str(), answer_labels(), &a)) s.answers[c.key] = a;
@@ -551,8 +526,8 @@ void draw_prior_diagnosis(App& app, PageState& s) {
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
-    big_heading(words("criteria.earlier_diagnosis"));
-    bold(words("criteria.earlier_question"));
+    title(words("criteria.earlier_diagnosis"));
+    bold_text(words("criteria.earlier_question"));
     // Buttons carry the short name (before any bracket) so they fit a phone; the full name follows.
     std::vector<std::string> labels = {words("criteria.no")};
     for (const auto& p : rules.red_flags.prior_conditions) {
@@ -568,14 +543,12 @@ void draw_prior_diagnosis(App& app, PageState& s) {
     }
     if (s.prior == static_cast<int>(labels.size()) - 1) {
         text_wrapped(words("criteria.which_condition"));
-        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
         ImGui::SetNextItemWidth(field_width());
-        ImGui::InputText("##prior_other", s.prior_other.data(), s.prior_other.size());
-        ImGui::PopStyleVar();
+        input_field("##prior_other", s.prior_other.data(), s.prior_other.size());
         name_last_item("criteria:prior:other");
     }
     if (s.prior >= 1) {
-        bold(words("criteria.improved_question"));
+        bold_text(words("criteria.improved_question"));
         int imp = s.prior_improved;
         if (choice_buttons("criteria:prior:improved", {words("criteria.yes"), words("criteria.no")}, &imp)) s.prior_improved = imp;
         if (s.prior_improved < 0) text_muted(words("criteria.improved_needed"));
@@ -593,7 +566,7 @@ void draw_clear(App& app, PageState& s) {
         return;
     }
     card_begin("criteria:clear-confirm");
-    bold(s.stored_invalid ? words("criteria.replace_stored") : words("criteria.clear_question"));
+    bold_text(s.stored_invalid ? words("criteria.replace_stored") : words("criteria.clear_question"));
     text_muted(words("criteria.ticks_kept"));
     if (ImGui::Button(words("criteria.clear_confirm"))) {
         app.record().findings = findings_to_json(Findings{});
@@ -609,15 +582,13 @@ void draw_clear(App& app, PageState& s) {
 
 void draw_questions(App& app, PageState& s) {
     const CriteriaRules& rules = app.data().criteria();
-    big_heading(words("criteria.your_findings"));
+    title(words("criteria.your_findings"));
     text_muted(words("criteria.findings_intro"));
     ImGui::BeginDisabled(s.stored_invalid);
     for (const auto& g : rules.groups) {
         ImGui::Spacing();
         ImGui::Spacing();
-        ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
-        text_wrapped(g.name.get());
-        ImGui::PopFont();
+        title(g.name.get());
         std::string line = g.rule.get();
         if (s.eval)
             for (const auto& gr : s.eval->groups)

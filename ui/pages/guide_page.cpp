@@ -263,9 +263,7 @@ void glossary_view(App& app, GuideState& s) {
                                 : 0.0f;
     ImGui::SetCursorPosX(left);
     ImGui::SetNextItemWidth(width - clear_w);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);  // an input must look like one
-    ImGui::InputTextWithHint("##glossary_search", ui::words("guide.search_hint"), s.search, sizeof s.search);
-    ImGui::PopStyleVar();
+    input_field("##glossary_search", s.search, sizeof s.search, ui::words("guide.search_hint"));
     name_last_item("glossary:search");
     if (typed) {
         ImGui::SameLine();
@@ -308,9 +306,7 @@ void glossary_view(App& app, GuideState& s) {
             const bool lit = s.highlight == e.id;
             if (lit) highlight_background(s.highlight_height);
             ImGui::BeginGroup();
-            ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-            text_wrapped(text_in(*e.term));
-            ImGui::PopFont();
+            bold_text(text_in(*e.term));
             if (!e.aliases.empty()) {
                 std::string also = ui::words("guide.also_called") + std::string(" ");
                 for (std::size_t a = 0; a < e.aliases.size(); ++a)
@@ -348,9 +344,7 @@ void references_view(App& app, GuideState&) {
         for (const Seed& seed : content.seeds()) {
             ImGui::Dummy(ImVec2(0, ems(0.4f)));
             ImGui::BeginGroup();
-            ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-            text_wrapped(text_in(*seed.title));
-            ImGui::PopFont();
+            bold_text(text_in(*seed.title));
             text_wrapped(seed.publisher + " \xC2\xB7 " + (seed.date == "undated" ? std::string(words("guide.undated")) : seed.date));
             text_muted(fill_in(words("guide.cited_as"), "name", text_in(*seed.short_name)));
             ImGui::EndGroup();

@@ -5,10 +5,11 @@
 #include "pages/pages.hpp"
 
 #include "app/test_hooks.hpp"
+#include "app/palette.hpp"
 #include "app/widgets.hpp"
 #include "app/words.hpp"
 #include "pages/lab_chart.hpp"
-#include "poems/text.hpp"
+#include "poems/decimal.hpp"
 
 #include <imgui.h>
 
@@ -22,14 +23,6 @@
 namespace poems::ui {
 
 namespace {
-
-// A text field with a visible border: inside a card the field's background matches the card's.
-bool bordered_input(const char* id, char* buf, std::size_t size) {
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
-    const bool changed = ImGui::InputText(id, buf, size);
-    ImGui::PopStyleVar();
-    return changed;
-}
 
 struct LabForm {
     bool open = false;
@@ -55,16 +48,12 @@ const char* kRangeYears[] = {nullptr, "5", "1"};
 
 std::string test_label(const LabTest& t) { return t.name.in(); }
 
-// A typed number: "1200", "3.5" or "3,5" (a decimal comma, as many labs print it).
-std::optional<double> parse_value(const std::string& text) {
-    if (text.empty()) return std::nullopt;
-    std::string t = text;
-    std::replace(t.begin(), t.end(), ',', '.');
-    char* end = nullptr;
-    const double v = std::strtod(t.c_str(), &end);
-    if (end == t.c_str() || *end != '\0' || !std::isfinite(v)) return std::nullopt;
-    return v;
+std::string trim(const char* s) {
+    std::string t(s);
+    const auto a = t.find_first_not_of(" \t"), b = t.find_last_not_of(" \t");
+    return a == std::string::npos ? std::string() : t.substr(a, b - a + 1);
 }
+
 
 void start_form(const App& app, LabForm& f, const LabResult* edit) {
     const auto& tests = app.data().labs().tests;
@@ -93,10 +82,10 @@ void try_save(App& app, LabForm& f, bool confirmed) {
     f.error.clear();
     f.saved.clear();
     const std::string value_text = trim(f.value), date_text = trim(f.date);
-    const auto value = parse_value(value_text);
+    const DecimalRead read = read_decimal(value_text);  // one decimal-comma policy (poems/decimal.hpp)
+    const auto& value = read.value;
     if (!value) {
-        f.error = value_text.empty() ? std::string(words("labs.type_value"))
-                                     : fill_in(words("labs.not_a_number"), "text", value_text);
+        f.error = value_text.empty() ? std::string(words("labs.type_value")) : read.problem + ".";
         return;
     }
     const auto date = parse_date(date_text);
@@ -153,7 +142,7 @@ void field_label(const char* text) {
 }
 
 void error_text(const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.78f, 0.16f, 0.12f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::error));
     text_wrapped(text);
     ImGui::PopStyleColor();
 }
@@ -192,8 +181,7 @@ void draw_form(App& app, LabsState& s) {
     const LabTest& test = tests[f.test];
 
     field_label(words("labs.value"));
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 12));
-    changed |= bordered_input("##value", f.value, sizeof f.value);
+    changed |= number_field("##value", f.value, sizeof f.value);
     name_last_item("labs:value");
 
     field_label(words("labs.unit"));
@@ -203,18 +191,18 @@ void draw_form(App& app, LabsState& s) {
 
     field_label(words("labs.date"));
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 12));
-    changed |= bordered_input("##date", f.date, sizeof f.date);
+    changed |= input_field("##date", f.date, sizeof f.date);
     name_last_item("labs:date");
 
     field_label(words("labs.note"));
     ImGui::SetNextItemWidth(-FLT_MIN);
-    changed |= bordered_input("##note", f.note, sizeof f.note);
+    changed |= input_field("##note", f.note, sizeof f.note);
     name_last_item("labs:note");
     if (changed) f.warning.clear(), f.saved.clear();
 
     ImGui::Spacing();
     if (!f.warning.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.72f, 0.42f, 0.02f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::warning));
         text_wrapped(fill_in(words("labs.please_check"), "warning", f.warning));
         ImGui::PopStyleColor();
         if (ImGui::Button(words("labs.save_anyway"))) try_save(app, f, true);
@@ -318,32 +306,22 @@ void draw_results(App& app, LabsState& s, const LabTest& test, const Series& ser
         ImGui::AlignTextToFramePadding();
         ImGui::Text("%s", to_string(l.date).c_str());
         ImGui::SameLine();
-        ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-        ImGui::TextUnformatted(format_number(l.value).c_str());
-        ImGui::PopFont();
+        {
+            FontScope bold(kFontBold);
+            ImGui::TextUnformatted(format_number(l.value).c_str());
+        }
         // The unit in the body face: it is what the person typed, and only that face has all
-        // the Latin letters (ui/CMakeLists.txt: font_ranges for the body face, font_title_ranges for the others).
+        // the Latin letters (ui/CMakeLists.txt, font_ranges).
         ImGui::SameLine(0, ImGui::CalcTextSize(" ").x);
         ImGui::TextUnformatted(l.unit.c_str());
         name_last_item("labs:row:" + l.id);
-        // The buttons go on the same line when they fit, else below (phones).
-        const float buttons_w = ImGui::CalcTextSize("Edit").x + ImGui::CalcTextSize("Delete").x +
-                                ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x * 2;
-        if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectMax().x + ImGui::GetCursorScreenPos().x > buttons_w + 40)
-            ImGui::SameLine(ImGui::GetContentRegionMax().x - buttons_w + ImGui::GetStyle().ItemSpacing.x);
-        if (s.confirm_delete == l.id) {
-            if (ImGui::Button("Delete")) remove_id = l.id;
-            name_last_item("labs:delete_confirm:" + l.id);
-            ImGui::SameLine();
-            if (ImGui::Button("Keep")) s.confirm_delete.clear();
-        } else {
-            if (ImGui::Button("Edit")) start_form(app, s.form, &l);
-            name_last_item("labs:edit:" + l.id);
-            ImGui::SameLine();
-            if (ImGui::Button("Delete")) s.confirm_delete = l.id;
-            name_last_item("labs:delete:" + l.id);
+        switch (edit_remove_buttons(l.id, s.confirm_delete,
+                                    {words("labs.edit"), words("labs.delete"), words("labs.keep"), words("labs.delete_question")}, "labs",
+                                    "delete")) {
+            case RowAction::edit: start_form(app, s.form, &l); break;
+            case RowAction::remove: remove_id = l.id; break;
+            case RowAction::none: break;
         }
-        if (s.confirm_delete == l.id) text_wrapped("Delete this result? This cannot be undone.");
         if (!l.note.empty()) text_muted(l.note);
         ImGui::PopID();
     }
@@ -389,7 +367,7 @@ void draw_page(App& app, LabsState& s) {
             }
         if (!has) continue;
         if (!any) {
-            heading("Your results");
+            heading(words("labs.your_results"));
             choice_buttons("labs:range", {words("labs.range_all"), words("labs.range_5_years"), words("labs.range_year")}, &s.range);
             any = true;
         }
@@ -407,7 +385,7 @@ void draw_page(App& app, LabsState& s) {
     // or by hand) are valid and kept in the record: list them rather than leave them out.
     const auto unknown = results_of_unknown_tests(app.record(), app.data().labs());
     if (!unknown.empty()) {
-        if (!any) heading("Your results");
+        if (!any) heading(words("labs.your_results"));
         card_begin("labs:unknown_tests");
         heading(words("labs.unknown_tests"));
         text_muted(words("labs.unknown_tests_note"));

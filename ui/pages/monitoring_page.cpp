@@ -5,6 +5,7 @@
 #include "pages/pages.hpp"
 
 #include "app/test_hooks.hpp"
+#include "app/palette.hpp"
 #include "app/widgets.hpp"
 #include "app/words.hpp"
 #include "pages/monitoring_dates.hpp"
@@ -26,11 +27,11 @@ struct MonitoringState {
     std::string saved_message;  // where the calendar file went
 };
 
-ImVec4 status_color(ItemStatus s, bool dark) {
+ImVec4 status_color(ItemStatus s) {
     switch (s) {
-        case ItemStatus::overdue: return dark ? ImVec4(1.0f, 0.45f, 0.40f, 1) : ImVec4(0.75f, 0.12f, 0.10f, 1);
-        case ItemStatus::due: return dark ? ImVec4(1.0f, 0.72f, 0.30f, 1) : ImVec4(0.70f, 0.40f, 0.00f, 1);
-        case ItemStatus::done: return dark ? ImVec4(0.45f, 0.85f, 0.50f, 1) : ImVec4(0.10f, 0.50f, 0.20f, 1);
+        case ItemStatus::overdue: return colour(Tone::overdue);
+        case ItemStatus::due: return colour(Tone::due);
+        case ItemStatus::done: return colour(Tone::done);
         case ItemStatus::upcoming: break;
     }
     return ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
@@ -58,9 +59,8 @@ std::string relative(Date today, Date d) {
 
 void colored(const ImVec4& c, const std::string& text, bool bold = false) {
     ImGui::PushStyleColor(ImGuiCol_Text, c);
-    if (bold) ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-    text_wrapped(text);
-    if (bold) ImGui::PopFont();
+    if (bold) bold_text(text);
+    else text_wrapped(text);
     ImGui::PopStyleColor();
 }
 
@@ -94,7 +94,7 @@ void planned_tests(App& app, const std::vector<PlannedTest>& tests) {
     }
     text_wrapped(line);
     for (const auto& t : tests) {
-        if (t.done) colored(status_color(ItemStatus::done, app.settings().dark),
+        if (t.done) colored(status_color(ItemStatus::done),
                             fill_in(fill_in(words("monitoring.done_with"), "test", test_name(app, t.test_id)), "evidence",
                                     evidence_text(app, t.evidence)));
         else if (t.planned)
@@ -113,16 +113,18 @@ void item_card(App& app, const Plan& plan, const PlanItem& item, bool first) {
     const auto& content = app.data().monitoring();
     ImGui::PushID(item.uid.c_str());
     card_begin("item");
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-    ImGui::TextUnformatted(to_string(item.due).c_str());
-    ImGui::PopFont();
+    {
+        FontScope font(kFontBold);
+        ImGui::TextUnformatted(to_string(item.due).c_str());
+    }
     name_last_item("monitoring:item:" + to_string(item.due));
     if (first) name_last_item("monitoring:plan:first");
     ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, status_color(item.status, app.settings().dark));
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-    ImGui::Text("● %s", status_label(item.status));
-    ImGui::PopFont();
+    ImGui::PushStyleColor(ImGuiCol_Text, status_color(item.status));
+    {
+        FontScope font(kFontBold);
+        ImGui::Text("● %s", status_label(item.status));
+    }
     ImGui::PopStyleColor();
     name_last_item(std::string("monitoring:status:") + to_string(item.due) + ":" + to_string(item.status));
     ImGui::SameLine();
@@ -141,11 +143,9 @@ void draw_baseline(App& app, const Plan& plan) {
     const auto& content = app.data().monitoring();
     const BaselinePlan& b = *plan.baseline;
     card_begin("baseline");
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-    text_wrapped(content.baseline_name.in());
-    ImGui::PopFont();
+    bold_text(content.baseline_name.in());
     name_last_item("monitoring:baseline");
-    colored(status_color(b.status, app.settings().dark), std::string("● ") + status_label(b.status), true);
+    colored(status_color(b.status), std::string("● ") + status_label(b.status), true);
     planned_tests(app, b.tests);
     text_muted(fill_in(words("monitoring.why"), "why", content.baseline_why.in()));
     sources_line(app, content.baseline_sources);
@@ -194,7 +194,7 @@ void draw_full_plan(App& app, const Plan& plan) {
             else if (t.planned) tests += std::string(" ") + words("monitoring.booked_mark");
             if (t.applies == Tri::unknown) tests += " (?)";
         }
-        ImGui::PushStyleColor(ImGuiCol_Text, status_color(item.status, app.settings().dark));
+        ImGui::PushStyleColor(ImGuiCol_Text, status_color(item.status));
         ImGui::Text("%s  %s", to_string(item.due).c_str(), status_label(item.status));
         ImGui::PopStyleColor();
         ImGui::Indent();
@@ -289,9 +289,10 @@ void draw_recovery(App& app) {
         else dl->AddCircle(dot, font * 0.3f, muted, 16, 2.0f);
         prev_dot_y = dot.y;
         ImGui::Indent(font * 1.6f);
-        ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-        ImGui::TextUnformatted(ph.name.in().c_str());
-        ImGui::PopFont();
+        {
+            FontScope font(kFontBold);
+            ImGui::TextUnformatted(ph.name.in().c_str());
+        }
         if (here) {
             ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_CheckMark));
@@ -323,13 +324,12 @@ void draw_risk_factors(App& app, const RiskFactorReport& report) {
                                  std::to_string(report.absent)),
                          "unknown", std::to_string(report.unknown)));
     name_last_item("monitoring:risk:counts");
-    const bool dark = app.settings().dark;
     for (const auto& r : report.factors) {
         const PrognosticFactor* f = pc.factor(r.factor_id);
         if (!f) continue;
         ImGui::PushID(r.factor_id.c_str());
-        const ImVec4 c = r.state == Tri::present ? status_color(ItemStatus::overdue, dark)
-                         : r.state == Tri::absent ? status_color(ItemStatus::done, dark)
+        const ImVec4 c = r.state == Tri::present ? status_color(ItemStatus::overdue)
+                         : r.state == Tri::absent ? status_color(ItemStatus::done)
                                                   : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
         const char* label = r.state == Tri::present  ? words("monitoring.present")
                             : r.state == Tri::absent ? words("monitoring.absent")
@@ -338,9 +338,7 @@ void draw_risk_factors(App& app, const RiskFactorReport& report) {
         ImGui::TextUnformatted(label);
         ImGui::PopStyleColor();
         ImGui::SameLine();
-        ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-        text_wrapped(f->name.in());
-        ImGui::PopFont();
+        bold_text(f->name.in());
         ImGui::Indent();
         text_muted(r.reason);
         sources_line(app, f->sources);
@@ -361,7 +359,7 @@ void draw_signals(App& app, const std::vector<Signal>& signals) {
         text_muted(words("monitoring.no_signals"));
         return;
     }
-    const ImVec4 red = status_color(ItemStatus::overdue, app.settings().dark);
+    const ImVec4 red = status_color(ItemStatus::overdue);
     for (const auto& s : signals) {
         if (!s.rule) continue;
         ImGui::PushID((s.rule_id + s.test_id).c_str());

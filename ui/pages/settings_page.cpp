@@ -3,8 +3,9 @@
 #include "pages/pages.hpp"
 
 #include "app/test_hooks.hpp"
-#include "app/words.hpp"
+#include "app/palette.hpp"
 #include "app/widgets.hpp"
+#include "app/words.hpp"
 #include "poems/record_json.hpp"
 #include "poems/record_store.hpp"
 
@@ -46,7 +47,7 @@ void draw_keeping(const App& app) {
         case Keeping::may_be_deleted: text = words("keeping.may_be_deleted"), warn = true; break;
         case Keeping::not_kept: text = words("keeping.not_kept"), warn = true; break;
     }
-    if (warn) ImGui::PushStyleColor(ImGuiCol_Text, app.settings().dark ? ImVec4(1.0f, 0.62f, 0.55f, 1) : ImVec4(0.70f, 0.15f, 0.12f, 1));
+    if (warn) ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::error));
     text_wrapped(text);
     if (warn) ImGui::PopStyleColor();
     name_last_text("settings:keeping", text);
@@ -96,7 +97,7 @@ void draw_your_data(App& app, DataPageState& s) {
         name_last_item("data:import");
     } else {
         ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 30 * ImGui::GetFontSize()));
-        ImGui::InputTextWithHint("##importpath", words("settings.import_path_hint"), s.import_path, sizeof s.import_path);
+        input_field("##importpath", s.import_path, sizeof s.import_path, words("settings.import_path_hint"));
         ImGui::SameLine();
         if (ImGui::Button(words("settings.import"))) {
             std::string error;
