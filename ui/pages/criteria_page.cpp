@@ -89,8 +89,6 @@ struct PageState {
     std::map<std::string, bool> counts_open;    // "What counts" shown, by criterion key
 };
 
-}
-
 // A typed number as the findings document carries it: a JSON number when the text reads as one
 // (poems/decimal.hpp: the Labs page's policy, a decimal comma included), else the text itself,
 // so that the parser refuses it and says where.

@@ -20,8 +20,6 @@ namespace {
 const char* kKinds[] = {"diagnosis", "treatment_start", "asct", "remission", "relapse", "treatment_end"};
 constexpr int kKindCount = 6;
 
-}
-
 void start(DatesForm& f, const TreatmentEvent* e, const Record& r) {
     const std::string keep_remove = f.confirm_remove;
     f = DatesForm{};
