@@ -23,7 +23,10 @@ std::string ascii_lower(std::string_view s) {
 
 std::string fill_in(std::string_view text, std::string_view name, std::string_view value) {
     std::string out(text);
-    const std::string key = "{" + std::string(name) + "}";
+    std::string key;  // "{name}", appended: a literal + a temporary string trips GCC 12's -Wrestrict at -O3
+    key += '{';
+    key += name;
+    key += '}';
     for (std::size_t at = out.find(key); at != std::string::npos; at = out.find(key, at + value.size()))
         out.replace(at, key.size(), value);
     return out;
