@@ -267,17 +267,9 @@ void draw_page(App& app, ChecklistUi& ui) {
     draw_ask_my_doctor(app, ui, lists, *stage);
 }
 
-class ChecklistPage final : public PageView {
-public:
-    void draw(App& app) override { draw_page(app, s_); }
-    // A new record may be at another stage: the suggested one shows again.
-    void on_record_replaced(App&) override { s_ = ChecklistUi{}; }
-private:
-    ChecklistUi s_;
-};
-
 }  // namespace
 
-std::unique_ptr<PageView> make_checklist_page() { return std::make_unique<ChecklistPage>(); }
+// A new record may be at another stage: after a replacement the suggested one shows again.
+std::unique_ptr<PageView> make_checklist_page() { return std::make_unique<PageOf<ChecklistUi, draw_page>>(); }
 
 }  // namespace poems::ui

@@ -62,6 +62,7 @@ std::vector<std::string> vegf_unit_choices() {
 }
 
 struct PageState {
+    std::shared_ptr<DocumentsCardState> documents;  // shared with the Monitoring page
     bool loaded = false;
     Json synced;  // the record's findings the answers were last read from or written to
 
@@ -176,7 +177,9 @@ void fill_from_findings(const App& app, PageState& s, const Findings& f) {
 
 // Reads the record's findings into the answers (at start, and whenever the record was replaced).
 void load_from_record(App& app, PageState& s) {
-    s = PageState{};
+    PageState fresh;
+    fresh.documents = s.documents;
+    s = std::move(fresh);
     s.loaded = true;
     s.synced = app.record().findings;
     auto f = parse_findings(s.synced, app.data().criteria(), s.stored_problems, "/findings");
@@ -610,7 +613,8 @@ void draw_results(App& app, PageState& s) {
 }
 
 
-void draw_page(App& app, PageState& s, DocumentsCardState& documents) {
+void draw_page(App& app, PageState& s) {
+    DocumentsCardState& documents = *s.documents;
     if (!s.loaded) load_from_record(app, s);  // first drawn, or the record was replaced
     update(app, s);  // the first frame after loading shows a verdict too
 
@@ -650,21 +654,13 @@ void draw_page(App& app, PageState& s, DocumentsCardState& documents) {
     update(app, s);  // answers changed in this frame show from the next one (drawn after input)
 }
 
-class CriteriaPage final : public PageView {
-public:
-    explicit CriteriaPage(std::shared_ptr<DocumentsCardState> documents) : documents_(std::move(documents)) {}
-    void draw(App& app) override { draw_page(app, s_, *documents_); }
-    // The answers are read again from the new record when the page is next drawn.
-    void on_record_replaced(App&) override { s_.loaded = false; }
-private:
-    PageState s_;
-    std::shared_ptr<DocumentsCardState> documents_;  // shared with the other page that shows the card
-};
-
 }  // namespace
 
+// A replaced record starts the page afresh: the answers are read again from it when next drawn.
 std::unique_ptr<PageView> make_criteria_page(std::shared_ptr<DocumentsCardState> documents) {
-    return std::make_unique<CriteriaPage>(std::move(documents));
+    PageState initial;
+    initial.documents = std::move(documents);
+    return std::make_unique<PageOf<PageState, draw_page>>(std::move(initial));
 }
 
 }  // namespace poems::ui

@@ -399,17 +399,8 @@ void draw_page(App& app, LabsState& s) {
     if (!any && unknown.empty()) text_muted(words("labs.none_yet"));
 }
 
-class LabsPage final : public PageView {
-public:
-    void draw(App& app) override { draw_page(app, s_); }
-    // An open form or confirmation was about a result of the old record.
-    void on_record_replaced(App&) override { s_ = LabsState{}; }
-private:
-    LabsState s_;
-};
-
 }  // namespace
 
-std::unique_ptr<PageView> make_labs_page() { return std::make_unique<LabsPage>(); }
+std::unique_ptr<PageView> make_labs_page() { return std::make_unique<PageOf<LabsState, draw_page>>(); }
 
 }  // namespace poems::ui

@@ -23,6 +23,7 @@ namespace poems::ui {
 namespace {
 
 struct MonitoringState {
+    std::shared_ptr<DocumentsCardState> documents;  // shared with the Criteria page
     DatesForm dates;
     std::string saved_message;  // where the calendar file went
 };
@@ -378,7 +379,8 @@ void draw_signals(App& app, const std::vector<Signal>& signals) {
 }
 
 
-void draw_page(App& app, MonitoringState& s, DocumentsCardState& documents) {
+void draw_page(App& app, MonitoringState& s) {
+    DocumentsCardState& documents = *s.documents;
     const AppData& data = app.data();
     const Record& record = app.record();
     text_wrapped(data.monitoring().intro.in());
@@ -405,20 +407,12 @@ void draw_page(App& app, MonitoringState& s, DocumentsCardState& documents) {
     draw_documents_card(app, documents, "monitoring");
 }
 
-class MonitoringPage final : public PageView {
-public:
-    explicit MonitoringPage(std::shared_ptr<DocumentsCardState> documents) : documents_(std::move(documents)) {}
-    void draw(App& app) override { draw_page(app, s_, *documents_); }
-    void on_record_replaced(App&) override { s_ = MonitoringState{}; }
-private:
-    MonitoringState s_;
-    std::shared_ptr<DocumentsCardState> documents_;  // shared with the other page that shows the card
-};
-
 }  // namespace
 
 std::unique_ptr<PageView> make_monitoring_page(std::shared_ptr<DocumentsCardState> documents) {
-    return std::make_unique<MonitoringPage>(std::move(documents));
+    MonitoringState initial;
+    initial.documents = std::move(documents);
+    return std::make_unique<PageOf<MonitoringState, draw_page>>(std::move(initial));
 }
 
 }  // namespace poems::ui
