@@ -52,10 +52,10 @@ Record make_ten_year_record(std::uint64_t seed) {
     const int span = 3652;
     auto day = [&] { return add_days(start, rng.below(span)); };
     struct Test { const char* id; const char* unit; int lo, hi; };
-    const Test tests[] = {{"lab.vegf_serum", "pg/mL", 200, 4000}, {"lab.vegf_plasma", "pg/mL", 20, 600},
-                          {"lab.platelets", "10^9/L", 150, 700},  {"lab.hemoglobin", "g/dL", 10, 18},
-                          {"lab.creatinine", "mg/dL", 0, 3},      {"lab.tsh", "mIU/L", 0, 10},
-                          {"lab.testosterone", "ng/dL", 100, 900}, {"lab.flc_lambda", "mg/L", 5, 80}};
+    const Test tests[] = {{"labs.vegf_serum", "pg/mL", 200, 4000}, {"labs.vegf_plasma", "pg/mL", 20, 600},
+                          {"labs.platelets", "×10⁹/L", 150, 700},  {"labs.hemoglobin", "g/dL", 10, 18},
+                          {"labs.creatinine", "mg/dL", 0, 3},      {"labs.tsh", "mIU/L", 0, 10},
+                          {"labs.testosterone", "ng/dL", 100, 900}, {"labs.flc_lambda", "mg/L", 5, 80}};
 
     Record r;
     r.profile = {"Sam", 1962, "male"};
@@ -80,7 +80,7 @@ Record make_ten_year_record(std::uint64_t seed) {
                               rng.below(3) == 0 ? sentence(rng, 12) : ""});
     for (int i = 0; i < 120; ++i)
         r.appointments.push_back({"appt-" + std::to_string(i + 1), day(), "Haematology follow-up",
-                                  {"lab.vegf_serum", "lab.platelets"}, rng.below(4) == 0 ? sentence(rng, 10) : ""});
+                                  {"labs.vegf_serum", "labs.platelets"}, rng.below(4) == 0 ? sentence(rng, 10) : ""});
     for (int i = 0; i < 300; ++i) r.notes.push_back({"note-" + std::to_string(i + 1), day(), sentence(rng, 60)});
     for (int i = 0; i < 10; ++i) r.asked_doctor.push_back("missing.item_" + std::to_string(i));
     return r;
