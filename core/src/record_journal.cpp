@@ -250,7 +250,8 @@ bool apply_record_changes(const Json& payload, int schema, Record& r, Problems& 
     });
     if (problems.size() != before) return false;
 
-    for (const auto& [key, _] : set.items()) {
+    for (auto it = set.begin(); it != set.end(); ++it) {
+        const std::string& key = it.key();  // (not a structured binding: clang 14 cannot capture one)
         if (key == "profile") r.profile = set_rec->profile;
         else if (key == "findings") r.findings = set_rec->findings;
         else if (key == "asked_doctor") r.asked_doctor = set_rec->asked_doctor;
