@@ -192,7 +192,9 @@ bool apply_record_changes(const Json& payload, int schema, Record& r, Problems& 
     }
     for (const auto& [key, value] : payload.items()) {
         if (key != "n" && key != "set" && key != "del" && key != "put") fail("/" + key, "unknown key \"" + key + "\"");
-        else if (key == "n" && !(value.is_number_unsigned() && value.get<std::uint64_t>() > 0)) fail("/n", "must be a whole number above 0");
+        else if (key == "n" && !((value.is_number_unsigned() && value.get<std::uint64_t>() > 0) ||
+                                  (value.is_number_integer() && value.get<std::int64_t>() > 0)))
+            fail("/n", "must be a whole number above 0");
         else if (key != "n" && !value.is_object()) fail("/" + key, "must be an object");
     }
     if (problems.size() != before) return false;
