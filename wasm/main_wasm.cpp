@@ -16,9 +16,10 @@
 // the touch handler, and focuses the field when an ImGui text field became active; what is typed
 // there comes back as characters and keys (poems_text_typed, poems_text_key).
 //
-// The record lives in IndexedDB through Emscripten's IDBFS, mounted at /persistent: it is read
-// (FS.syncfs(true)) before the app is created, and after every save the app asks for
-// FS.syncfs(false), debounced, and again when the page is hidden or closed.
+// The record lives in IndexedDB through Emscripten's IDBFS, mounted at /persistent: its files are
+// read at page start (web/record_preload.js; FS.syncfs(true) when that fails) and opened right after
+// the first frame; after every save the app asks for FS.syncfs(false), debounced, and again when
+// the page is hidden or closed.
 #include "app/app.hpp"
 #include "app/frame.hpp"
 #include "app/settings_json.hpp"
@@ -156,10 +157,12 @@ void open_record() {
     // The browser reads IndexedDB off the main thread and needs the main thread free to
     // finish, so the app does not wait for it: it shows its pages at once, disabled until
     // the record arrives (poems_storage_ready), usually a fraction of a second later.
-    g_options.record_arrives_later = !g_storage_ready;
+    // The record is opened right after the first frame even when it is already here (read at
+    // page start by record_preload.js): a ten-year record takes tens of milliseconds to read, which
+    // the first frame need not wait for.
+    g_options.record_arrives_later = true;
     g_app = std::make_unique<App>(g_options, browser_platform(), make_page_views());
     startup_mark("poems:app-created");
-    if (g_storage_ready) open_record();
 }
 
 [[gnu::noinline]] void render_frame() {
@@ -190,6 +193,10 @@ void tick() {
         return;
     }
     render_frame();
+    if (g_storage_ready && !g_app->record_loaded()) {
+        open_record();
+        input_arrived(g_loop);  // the pages show the record from the next frame
+    }
     // When the ImGui field is left (Enter, a tap elsewhere), let go of the hidden HTML field so
     // the phone's keyboard goes away.
     const bool wants_text = ImGui::GetIO().WantTextInput;
@@ -270,8 +277,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void poems_storage_ready(const char* error) {
     g_storage_error = error ? error : "";
     g_storage_ready = true;
     startup_mark("poems:storage-read");
-    if (g_app) open_record();
-    redraw_soon();
+    redraw_soon();  // the next frame opens the record (tick)
 }
 
 // navigator.storage.persist() answered (browser_bridges.js): 1 persistent, 0 not.

@@ -68,7 +68,7 @@ void App::open(Page p, std::string item) {
 
 void App::load_record_from_store() {
     if (platform_.record_dir.empty()) return;  // no storage (e.g. an embed that keeps nothing)
-    StoreLoad loaded = poems::load_record(platform_.record_dir);
+    StoreLoad loaded = keeper_.load(platform_.record_dir);
     record_ = std::move(loaded.record);
     notices_ = std::move(loaded.messages);
     load_care();
@@ -118,7 +118,7 @@ void App::load_record() {
 void App::record_changed() {
     // While loading, saving would write over the stored record before it was read.
     if (!record_loaded() || save_status_.state == SaveStatus::State::read_only || platform_.record_dir.empty()) return;
-    SaveResult saved = save_record(platform_.record_dir, record_);
+    SaveResult saved = keeper_.save(platform_.record_dir, record_);
     if (!saved.ok) {
         // Nothing on disk was touched; what the person entered stays in memory and on screen.
         save_status_ = {SaveStatus::State::failed, saved.message};
