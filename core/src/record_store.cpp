@@ -114,6 +114,16 @@ const char* to_string(SaveStep s) {
 
 static SaveResult failed(std::string message) { return {false, std::move(message), 0, 0}; }
 
+// Flushes what was written to the disk (fsync where the system has it) and closes the file;
+// false when any step failed. Shared by the whole save and the journal's append.
+static bool flush_sync_close(std::FILE* f, bool ok) {
+    ok = ok && std::fflush(f) == 0;
+#ifdef POEMS_HAVE_FSYNC
+    ok = ok && ::fsync(::fileno(f)) == 0;
+#endif
+    return std::fclose(f) == 0 && ok;
+}
+
 SaveResult save_record(const fs::path& dir, const Record& r, const SaveFaults& faults) {
     auto stop = [&](SaveStep s) { return faults.stop_before && *faults.stop_before == s; };
     auto stopped = [&](SaveStep s) { return failed(std::string("save stopped before step ") + to_string(s) + " (test fault)"); };
@@ -147,11 +157,7 @@ SaveResult save_record(const fs::path& dir, const Record& r, const SaveFaults& f
             std::fclose(f);
             return stopped(SaveStep::sync_tmp);
         }
-        ok = ok && std::fflush(f) == 0;
-#ifdef POEMS_HAVE_FSYNC
-        ok = ok && ::fsync(::fileno(f)) == 0;
-#endif
-        ok = std::fclose(f) == 0 && ok;
+        ok = flush_sync_close(f, ok);
         if (!ok) {
             std::string why = std::strerror(errno);
             fs::remove(tmp, ec);
@@ -210,11 +216,7 @@ SaveResult append_record_journal(const fs::path& dir, std::string_view bytes, st
         std::fclose(f);
         return failed("save stopped after " + std::to_string(to_write) + " bytes of the journal line (test fault)");
     }
-    ok = ok && std::fflush(f) == 0;
-#ifdef POEMS_HAVE_FSYNC
-    ok = ok && ::fsync(::fileno(f)) == 0;
-#endif
-    ok = std::fclose(f) == 0 && ok;
+    ok = flush_sync_close(f, ok);
     if (!ok) {
         std::string why = std::strerror(errno);
         // Whatever part of the line reached the disk has no newline or a wrong check: load_record
