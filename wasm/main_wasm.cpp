@@ -22,7 +22,7 @@
 #include "app/app.hpp"
 #include "app/runner_support.hpp"
 #include "app/settings_json.hpp"
-#include "app/test_hooks.hpp"
+#include "app/description.hpp"
 
 #include <SDL.h>
 #include <SDL_opengles2.h>
@@ -181,8 +181,11 @@ void open_record() {
     const double frame_start = emscripten_get_now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    apply_requests();  // an activation from the accessibility mirror
     ImGui::NewFrame();
     g_app->draw_frame();
+    // The accessibility mirror (a11y_mirror.js) follows the description, only when it changed.
+    if (description_changed()) EM_ASM({ Module.poemsMirrorUpdate(UTF8ToString($0)); }, description_json().c_str());
     if (take_settings_change(g_settings_kept, g_app->settings())) store_settings(g_app->settings());
     ImGui::Render();
     ImGuiIO& io = ImGui::GetIO();
@@ -266,6 +269,7 @@ void install_browser_bridges() {
         Module.poemsInstallBridges(UTF8ToString($0));
         Module.poemsInstallTextInput();
         Module.poemsInstallWake();
+        Module.poemsInstallMirror();
     }, kRecordDir);
 }
 
@@ -382,6 +386,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_named_items() {
     json = named_items_json();
     return json.c_str();
 }
+// The accessibility mirror: the whole description (tests), and focus or activation of an item
+// (a11y_mirror.js), applied in the next frame.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_description() { return description_json().c_str(); }
+extern "C" EMSCRIPTEN_KEEPALIVE void poems_focus_item(unsigned id, int activate) {
+    request_focus(id, activate != 0);
+    redraw_soon();
+}
 extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_named_texts() {
     static std::string json;
     json = named_texts_json();
@@ -420,6 +431,9 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.ConfigInputTextCursorBlink = false;
+    // Keyboard alone: Tab, arrows, Enter, Space and Escape move and act in the app (the mirror's
+    // elements take the browser's Tab once focus is on them: a11y_mirror.js).
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplSDL2_InitForOpenGL(g_window, gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 

@@ -198,7 +198,6 @@ void App::file_opened(const std::string& name, const std::string& text) {
 }
 
 void App::draw_frame() {
-    clear_named_items();
     touch_drag_scroll();
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -209,6 +208,7 @@ void App::draw_frame() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("POEMS Companion", nullptr, root_flags);
     ImGui::PopStyleVar();
+    begin_description();  // what is drawn, for tests and the accessibility mirror (app/description.hpp)
 
     const float width = viewport->WorkSize.x;
     const bool narrow = width < kNarrowWidth;
@@ -235,7 +235,9 @@ void App::draw_frame() {
 
     if (!options_.embedded && !narrow) {
         ImGui::BeginChild("nav", ImVec2(side_nav_w, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+        begin_region(Role::navigation, words::kNavigationRegion);
         draw_navigation(true, side_nav_w);
+        end_region();
         ImGui::EndChild();
         ImGui::SameLine(0, 0);
     }
@@ -245,7 +247,9 @@ void App::draw_frame() {
     ImGui::BeginChild("page", ImVec2(0, page_h), ImGuiChildFlags_AlwaysUseWindowPadding);
     // Until the record is read, the page shows but takes no input: nothing typed can be lost.
     ImGui::BeginDisabled(!record_loaded());
+    begin_region(Role::main);
     draw_page();
+    end_region();
     ImGui::EndDisabled();
     ImGui::EndChild();
     ImGui::PopStyleVar();
@@ -253,10 +257,13 @@ void App::draw_frame() {
     if (!options_.embedded && narrow) {
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.WindowPadding.y * 0.5f));
         ImGui::BeginChild("nav", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NoScrollbar);
+        begin_region(Role::navigation, words::kNavigationRegion);
         draw_navigation(false, width);
+        end_region();
         ImGui::EndChild();
         ImGui::PopStyleVar();
     }
+    end_description();
     ImGui::End();
 }
 
@@ -265,20 +272,26 @@ void App::draw_header(float width) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.WindowPadding.y * 0.6f));
     ImGui::BeginChild("header", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY,
                       ImGuiWindowFlags_NoScrollbar);
+    begin_region(Role::banner);
     ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("POEMS Companion");
+    describe_last_text(Role::text, "POEMS Companion");
     ImGui::PopFont();
     const char* settings_label = "Settings";
     const float button_w = ImGui::CalcTextSize(settings_label).x + style.FramePadding.x * 2;
     ImGui::SameLine(ImGui::GetContentRegionMax().x - button_w);
     if (ImGui::Button(settings_label)) open(Page::settings);
+    describe_last_item(Role::link, settings_label, page_ == Page::settings ? 1 : 0);
     name_last_item("nav:settings");
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("Informs, never diagnoses: only a doctor can diagnose POEMS syndrome.");
     ImGui::PopStyleColor();
     switch (save_status_.state) {
-        case SaveStatus::State::loading: ImGui::TextDisabled("Opening your saved record..."); break;
+        case SaveStatus::State::loading:
+            ImGui::TextDisabled("Opening your saved record...");
+            describe_last_text(Role::status, "Opening your saved record...");
+            break;
         case SaveStatus::State::saved: {
             // Where the record stands, briefly (Settings says more).
             const char* saved = platform_.name != "browser"            ? words::kSavedHere
@@ -288,18 +301,24 @@ void App::draw_header(float width) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
             ImGui::TextWrapped("%s", saved);
             ImGui::PopStyleColor();
+            describe_last_text(Role::status, saved);
             name_last_text("status:save", saved);
             break;
         }
-        case SaveStatus::State::saving: ImGui::TextDisabled("Saving..."); break;
+        case SaveStatus::State::saving:
+            ImGui::TextDisabled("Saving...");
+            describe_last_text(Role::status, "Saving...");
+            break;
         case SaveStatus::State::failed:
         case SaveStatus::State::read_only:
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.15f, 0.12f, 1));
             ImGui::TextWrapped("Not saved: %s", save_status_.message.c_str());
+            describe_last_text(Role::alert, "Not saved: " + save_status_.message);
             ImGui::PopStyleColor();
             break;
     }
     if (save_status_.state != SaveStatus::State::saved) name_last_item("status:save");
+    end_region();
     ImGui::EndChild();
     ImGui::PopStyleVar();
     ImGui::Separator();
@@ -405,6 +424,7 @@ void App::draw_navigation(bool vertical, float extent) {
         const bool current = p == page_;
         if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         if (ImGui::Button(kPages[i].title, ImVec2(button_w, 0))) open(p);
+        describe_last_item(Role::link, kPages[i].title, current ? 1 : 0);  // 1: the page shown (aria-current)
         name_last_item(std::string("nav:") + kPages[i].id);
         if (current) ImGui::PopStyleColor();
     }
@@ -417,6 +437,7 @@ void App::draw_page() {
     }
     ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
     ImGui::TextUnformatted(page_title(page_));
+    describe_last_text(Role::heading, page_title(page_), 1);
     ImGui::PopFont();
     ImGui::Spacing();
     switch (page_) {

@@ -22,6 +22,8 @@ inline constexpr const char* kStorageRefused =
     "use Export to keep a copy.";
 
 // ---- The header's save state, briefly --------------------------------------------------------
+// The name of the navigation landmark, read by screen readers (app/description.hpp).
+inline constexpr const char* kNavigationRegion = "Pages";
 inline constexpr const char* kSavedHere = "Saved on this device";
 inline constexpr const char* kSavedKept = "Saved on this device; your browser keeps it";
 inline constexpr const char* kSavedMayBeDeleted = "Saved, but your browser may delete this data: export a copy";

@@ -1,6 +1,6 @@
 #include "app/widgets.hpp"
 
-#include "app/test_hooks.hpp"
+#include "app/description.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -14,13 +14,16 @@ void heading(std::string_view text) {
     ImGui::Spacing();
     ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
     text_wrapped(text);
+    describe_last_text(Role::heading, text, 2);
     ImGui::PopFont();
 }
 
 void text_wrapped(std::string_view text) {
+    description_mark();
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     ImGui::PopTextWrapPos();
+    describe_last_text(Role::text, text);
 }
 
 void text_muted(std::string_view text) {
@@ -30,9 +33,13 @@ void text_muted(std::string_view text) {
 }
 
 void bullet_text(std::string_view text) {
+    description_mark();
     ImGui::Bullet();
     ImGui::SameLine();
-    text_wrapped(text);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+    describe_last_text(Role::list_item, text);
 }
 
 void sources_line(const App& app, const std::vector<SourceRef>& sources) {
@@ -74,6 +81,7 @@ bool text_link(App& app, std::string_view label, const std::string& name, float 
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImGui::PushID(name.c_str());
     const bool clicked = ImGui::InvisibleButton("link", ImVec2(text_size.x, h));
+    describe_last_item(Role::link, label);
     name_last_item(name);
     ImGui::PopID();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -120,14 +128,17 @@ bool big_checkbox(const char* label, bool* value) {
     // A drawn border: the light theme's frame colour is the same white as cards.
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(1.5f, style.FrameBorderSize));
     bool changed = false;
+    const std::string_view name(label, static_cast<std::size_t>(text_end - label));
     if (!wrap) {
         changed = ImGui::Checkbox(label, value);
+        describe_last_item(Role::checkbox, name, *value ? 1 : 0);
         ImGui::PopStyleVar(2);
         return changed;
     }
     // Too wide for the row (a phone): the box, then the label wrapped beside it, which also toggles.
     ImGui::PushID(label);
     changed = ImGui::Checkbox("##box", value);
+    describe_last_item(Role::checkbox, name, *value ? 1 : 0);
     ImGui::PopStyleVar(2);
     ImGui::SameLine(0, style.ItemInnerSpacing.x);
     const float wrap_w = std::max(1.0f, ImGui::GetContentRegionAvail().x);
@@ -138,6 +149,7 @@ bool big_checkbox(const char* label, bool* value) {
         *value = !*value;
         changed = true;
     }
+    describe_last_item(Role::none, {});  // the label is part of the checkbox described above
     ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x, pos.y + (h - size.y) * 0.5f),
                                         ImGui::GetColorU32(ImGuiCol_Text), label, text_end, wrap_w);
     ImGui::PopID();
@@ -156,6 +168,7 @@ bool expander_text(const char* id, std::string_view text, bool open, int font) {
     const float h = std::max(44.0f, text_size.y + style.FramePadding.y * 2);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::InvisibleButton(id, ImVec2(avail, h));
+    describe_last_item(Role::expander, text, open ? 1 : 0);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (ImGui::IsItemHovered() || ImGui::IsItemActive())
         dl->AddRectFilled(pos, ImVec2(pos.x + avail, pos.y + h),
@@ -182,6 +195,7 @@ bool wrapped_button(const char* id, std::string_view text, float width) {
     const ImVec2 size(width, std::max(ImGui::GetFrameHeight(), text_size.y + style.FramePadding.y * 2));
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::InvisibleButton(id, size);
+    describe_last_item(Role::button, text);
     const ImGuiCol bg = ImGui::IsItemActive() ? ImGuiCol_ButtonActive : ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered : ImGuiCol_Button;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ImGui::GetColorU32(bg), style.FrameRounding);
@@ -211,6 +225,7 @@ bool choice_buttons(const char* id, const std::vector<std::string>& labels, int*
             changed = *selected != i;
             *selected = i;
         }
+        describe_last_item(Role::radio, labels[i], *selected == i ? 1 : 0);
         name_last_item(std::string(id) + ":" + std::to_string(i));
         ImGui::PopID();
         if (on) ImGui::PopStyleColor();
@@ -240,6 +255,7 @@ bool copy_button(App& app, const char* label, const std::string& text) {
     if (ImGui::GetTime() - copied_at < 3.0) {
         ImGui::SameLine();
         ImGui::TextDisabled("Copied");
+        describe_last_text(Role::status, "Copied");
     }
     return clicked;
 }
