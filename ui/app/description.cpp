@@ -153,7 +153,9 @@ Node& add(Role role, const ImRect& rect, ImGuiID id) {
 // Text that ImGui logged since the last described item came from raw ImGui::Text* calls of a
 // page: described as text, one entry per logged line, stacked just above `bottom` (where the
 // next item starts), since the log keeps no position.
-void take_orphan_text(float bottom) {
+// `last_is_text`: ImGui's last item is the last of these texts (no item has been added since), so
+// that one is placed exactly, and marked when it runs past its window's visible edge.
+void take_orphan_text(float bottom, bool last_is_text = false) {
     State& s = st();
     const std::string_view log = log_text();
     if (s.log_mark >= log.size()) return;
@@ -165,6 +167,9 @@ void take_orphan_text(float bottom) {
         std::size_t end = fresh.find('\n', start);
         if (end == std::string_view::npos) end = fresh.size();
         std::string line = undecorate(std::string(fresh.substr(start, end - start)));
+        // A table logs " |" between its cells: not words.
+        while (!line.empty() && (line.back() == '|' || line.back() == ' ')) line.pop_back();
+        while (!line.empty() && (line.front() == '|' || line.front() == ' ')) line.erase(0, 1);
         const bool rule = !line.empty() && line.find_first_not_of('-') == std::string::npos;
         if (!line.empty() && !rule) lines.push_back(std::move(line));
         start = end + 1;
@@ -181,10 +186,15 @@ void take_orphan_text(float bottom) {
         rects[i] = ImRect(left, y, left + size.x, y + size.y);
         y -= ImGui::GetStyle().ItemSpacing.y;
     }
+    const ImGuiContext& g = *GImGui;
+    const bool exact_last = last_is_text && g.LastItemData.ID == 0 && g.LastItemData.Rect.GetWidth() > 0 &&
+                            g.LastItemData.Rect.GetHeight() >= ImGui::GetTextLineHeight() * 0.8f;
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        Node& n = add(Role::text, rects[i], 0);
+        const bool exact = exact_last && i + 1 == lines.size();
+        Node& n = add(Role::text, exact ? g.LastItemData.Rect : rects[i], 0);
         n.name = std::move(lines[i]);
-        n.approx = true;
+        n.approx = !exact;
+        if (exact) n.cut = n.rect.Max.x > window->ClipRect.Max.x + 0.5f;
     }
 }
 
@@ -242,8 +252,31 @@ void begin_description() {
 void end_description() {
     State& s = st();
     if (!s.on) return;
-    take_orphan_text(ImGui::GetCursorScreenPos().y);
+    take_orphan_text(ImGui::GetCursorScreenPos().y, true);
     while (!s.regions.empty()) end_region();
+    // A control drawn with no words of its own (a "##done" checkbox beside its label) is named
+    // by what is beside it on its line, else by the text just before it, as a label would.
+    for (std::size_t i = 0; i < s.nodes.size(); ++i) {
+        Node& n = s.nodes[i];
+        if (!n.name.empty() || n.role == Role::none || n.role == Role::text || n.role == Role::heading ||
+            n.role == Role::list_item || n.role == Role::status || n.role == Role::alert || is_region(n.role))
+            continue;
+        if (i + 1 < s.nodes.size()) {
+            const Node& next = s.nodes[i + 1];
+            if (next.parent == n.parent && !next.name.empty() && next.rect.Min.y < n.rect.Max.y && next.rect.Max.y > n.rect.Min.y) {
+                n.name = next.name;
+                continue;
+            }
+        }
+        for (std::size_t j = i; j-- > 0 && i - j <= 3;) {
+            const Node& before = s.nodes[j];
+            if (before.parent != n.parent || is_region(before.role)) break;
+            if (!before.name.empty() && (before.role == Role::text || before.role == Role::heading)) {
+                n.name = before.name;
+                break;
+            }
+        }
+    }
     ImGuiContext& g = *GImGui;
     for (Node& n : s.nodes) {
         n.focused = n.id != 0 && n.id == g.NavId && !g.NavDisableHighlight;
@@ -265,14 +298,14 @@ void begin_region(Role region, std::string_view name) {
 void end_region() {
     State& s = st();
     if (s.regions.empty()) return;
-    take_orphan_text(ImGui::GetCursorScreenPos().y);
+    take_orphan_text(ImGui::GetCursorScreenPos().y, true);
     s.regions.pop_back();
 }
 
 void description_mark() {
     if (!st().on) return;
     arm_log();
-    take_orphan_text(ImGui::GetCursorScreenPos().y);
+    take_orphan_text(ImGui::GetCursorScreenPos().y, true);
 }
 
 void describe_last_item(Role role, std::string_view name, int state, std::string_view value) {

@@ -221,7 +221,11 @@ bool choice_buttons(const char* id, const std::vector<std::string>& labels, int*
         const bool on = *selected == i;
         if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         ImGui::PushID(i);
-        if (ImGui::Button(labels[i].c_str())) {
+        // A label wider than the line (a phone, large text) wraps inside its button instead of
+        // running past the edge.
+        const float avail = ImGui::GetContentRegionAvail().x;
+        const bool too_wide = ImGui::CalcTextSize(labels[i].c_str()).x + ImGui::GetStyle().FramePadding.x * 2 > avail;
+        if (too_wide ? wrapped_button("##choice", labels[i], avail) : ImGui::Button(labels[i].c_str())) {
             changed = *selected != i;
             *selected = i;
         }
