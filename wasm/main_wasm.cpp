@@ -20,9 +20,11 @@
 // (FS.syncfs(true)) before the app is created, and after every save the app asks for
 // FS.syncfs(false), debounced, and again when the page is hidden or closed.
 #include "app/app.hpp"
-#include "app/runner_support.hpp"
+#include "app/frame.hpp"
 #include "app/settings_json.hpp"
 #include "app/description.hpp"
+#include "pages/lab_chart.hpp"
+#include "pages/pages.hpp"
 
 #include <SDL.h>
 #include <SDL_opengles2.h>
@@ -49,17 +51,13 @@ std::string g_storage_error;
 int g_persist_granted = -1;  // navigator.storage.persist()'s answer: 1 yes, 0 no, -1 not yet
 AppOptions g_options;
 std::unique_ptr<App> g_app;
-StyleState g_style;
-int g_frames_to_draw = kFramesAfterInput;
-long g_frames_drawn = 0;
-double g_last_frame_ms = 0;  // the last drawn frame's CPU time: app, ImGui and GL calls
+FrameLoop g_loop;  // its settings_kept: what localStorage holds (or the start-up settings)
 bool g_wanted_text_input = false;
 bool g_sleeping = false;  // the main loop is paused until redraw_soon()
-Settings g_settings_kept;  // what localStorage holds (or the start-up settings): stored when they differ
 
 // Draws the next few frames, restarting the main loop if it sleeps.
 void redraw_soon() {
-    g_frames_to_draw = kFramesAfterInput;
+    input_arrived(g_loop);
     if (g_sleeping) {
         g_sleeping = false;
         emscripten_resume_main_loop();
@@ -124,17 +122,6 @@ void store_settings(const Settings& s) {
 long g_ticks = 0;
 Platform browser_platform();
 
-// Builds the font atlas again when the text size or the pixel ratio changed (and the first time).
-void refresh_fonts(const Settings& settings) {
-    int window_w = 0, drawable_w = 0, h = 0;
-    SDL_GetWindowSize(g_window, &window_w, &h);
-    SDL_GL_GetDrawableSize(g_window, &drawable_w, &h);
-    const float pixel_ratio = window_w > 0 ? float(drawable_w) / float(window_w) : 1.0f;
-    if (refresh_style(g_style, settings, pixel_ratio, touch_device())) {
-        upload_font_texture(g_style);
-        if (g_frames_drawn == 0) startup_mark("poems:fonts-built");
-    }
-}
 
 // Where the record stands, once the browser has said (persistent or not) and storage opened.
 void apply_keeping() {
@@ -152,7 +139,7 @@ void open_record() {
         window.poemsRecordOpenedAt = performance.now();
         window.poemsRecordOpenedAfterFrame = $0;  // the frames drawn before the record showed
         window.dispatchEvent(new Event('poems-record-opened'));
-    }, g_frames_drawn);
+    }, g_loop.frames_drawn);
 }
 
 // start_app() and render_frame() stay out of tick(), which runs on every animation frame. V8 soon
@@ -164,40 +151,23 @@ void open_record() {
     // Fonts and the renderer's objects first, then the content: the browser's GPU process
     // compiles the shaders and takes the font atlas while this thread loads the content,
     // instead of the first frame waiting for it. (The flush hands the work over now.)
-    refresh_fonts(g_options.settings);
+    if (prepare_fonts(g_loop, g_options.settings, g_window, touch_device())) startup_mark("poems:fonts-built");
     glFlush();
     // The browser reads IndexedDB off the main thread and needs the main thread free to
     // finish, so the app does not wait for it: it shows its pages at once, disabled until
     // the record arrives (poems_storage_ready), usually a fraction of a second later.
     g_options.record_arrives_later = !g_storage_ready;
-    g_app = std::make_unique<App>(g_options, browser_platform());
+    g_app = std::make_unique<App>(g_options, browser_platform(), make_page_views());
     startup_mark("poems:app-created");
     if (g_storage_ready) open_record();
 }
 
 [[gnu::noinline]] void render_frame() {
-    refresh_fonts(g_app->settings());
-
-    const double frame_start = emscripten_get_now();
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
-    apply_requests();  // an activation from the accessibility mirror
-    ImGui::NewFrame();
-    g_app->draw_frame();
+    // apply_requests: an activation from the accessibility mirror, handed to ImGui before its frame.
+    if (draw_frame(*g_app, g_loop, g_window, touch_device(), apply_requests).settings_changed) store_settings(g_app->settings());
     // The accessibility mirror (a11y_mirror.js) follows the description, only when it changed.
     if (description_changed()) EM_ASM({ Module.poemsMirrorUpdate(UTF8ToString($0)); }, description_json().c_str());
-    if (take_settings_change(g_settings_kept, g_app->settings())) store_settings(g_app->settings());
-    ImGui::Render();
-    ImGuiIO& io = ImGui::GetIO();
-    glViewport(0, 0, (int)(io.DisplaySize.x * io.DisplayFramebufferScale.x),
-               (int)(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-    const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    g_last_frame_ms = emscripten_get_now() - frame_start;
-    ++g_frames_drawn;
-    if (g_frames_drawn == 1) {
+    if (g_loop.frames_drawn == 1) {
         // The page hides its loading screen on this event; tests and the bench time it.
         EM_ASM({
             performance.mark('poems:first-frame');
@@ -213,9 +183,9 @@ void tick() {
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
-        g_frames_to_draw = kFramesAfterInput;
+        input_arrived(g_loop);
     }
-    if (g_frames_to_draw == 0) {
+    if (g_loop.frames_to_draw == 0) {
         if (!g_sleeping) {
             g_sleeping = true;
             emscripten_pause_main_loop();
@@ -223,7 +193,6 @@ void tick() {
         return;
     }
     render_frame();
-    g_frames_to_draw = g_app->animating() || input_pending() || layout_settling() ? kFramesAfterInput : g_frames_to_draw - 1;
     // When the ImGui field is left (Enter, a tap elsewhere), let go of the hidden HTML field so
     // the phone's keyboard goes away.
     const bool wants_text = ImGui::GetIO().WantTextInput;
@@ -329,13 +298,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE void poems_file_opened(const char* name, const c
 }
 
 // For tests and the bench: how many frames were drawn, and which page is shown.
-extern "C" EMSCRIPTEN_KEEPALIVE long poems_frames_drawn() { return g_frames_drawn; }
+extern "C" EMSCRIPTEN_KEEPALIVE long poems_frames_drawn() { return g_loop.frames_drawn; }
 extern "C" EMSCRIPTEN_KEEPALIVE long poems_ticks() { return g_ticks; }
 // wake_on_input.js: an input event arrived.
 extern "C" EMSCRIPTEN_KEEPALIVE void poems_wake() {
     if (g_sleeping) redraw_soon();
 }
-extern "C" EMSCRIPTEN_KEEPALIVE double poems_last_frame_ms() { return g_last_frame_ms; }
+extern "C" EMSCRIPTEN_KEEPALIVE double poems_last_frame_ms() { return g_loop.last_frame_ms; }
 extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_current_page() { return g_app ? page_id(g_app->page()) : ""; }
 // The phone keyboard bridge (text_input.js).
 // Runs, now, the frames that the input queued so far causes (at most a few), and says whether an
@@ -344,7 +313,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_current_page() { return g_app 
 extern "C" EMSCRIPTEN_KEEPALIVE int poems_run_input_now() {
     if (!g_app) return 0;
     tick();
-    for (int i = 0; i < 2 * kFramesAfterInput && g_frames_to_draw > 0; ++i) tick();
+    for (int i = 0; i < 2 * kFramesAfterInput && g_loop.frames_to_draw > 0; ++i) tick();
     return ImGui::GetIO().WantTextInput ? 1 : 0;
 }
 extern "C" EMSCRIPTEN_KEEPALIVE int poems_wants_text_input() { return g_app && ImGui::GetIO().WantTextInput ? 1 : 0; }
@@ -399,6 +368,31 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_named_texts() {
     return json.c_str();
 }
 
+// For the browser benchmark only: adds `count` results of one test, one every 3-4 days up to
+// today (10 years for ~1,000), and returns how many were added.
+extern "C" EMSCRIPTEN_KEEPALIVE int poems_bench_add_lab_series(const char* test_id, int count) {
+    using namespace poems;
+    if (!g_app || !g_app->data().labs().test(test_id)) return 0;
+    const LabTest& test = *g_app->data().labs().test(test_id);
+    Record& r = g_app->record();
+    const Date today = g_app->today();
+    const std::string first = next_entry_id(r.labs, "lab");  // "lab-<n>"
+    const int n0 = std::atoi(first.c_str() + 4);
+    for (int i = 0; i < count; ++i) {
+        LabResult l;
+        l.id = "lab-" + std::to_string(n0 + i);
+        l.test_id = test.id;
+        l.unit = test.main_unit;
+        l.date = add_days(today, -long(count - 1 - i) * 3652 / std::max(count, 1));
+        l.value = 500 + 300 * std::sin(i * 0.05) + (i % 7) * 20;
+        r.labs.push_back(l);
+    }
+    g_app->record_changed();
+    return count;
+}
+// Milliseconds the last chart took to build its drawing.
+extern "C" EMSCRIPTEN_KEEPALIVE double poems_bench_chart_ms() { return last_chart_build_ms(); }
+
 int main() {
     startup_mark("poems:main");
     // Start reading the record from IndexedDB first: it proceeds while the rest starts up.
@@ -449,7 +443,7 @@ int main() {
     else if (g_options.embedded)
         g_options.settings.dark =
             EM_ASM_INT({ return window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0; }) != 0;
-    g_settings_kept = g_options.settings;
+    g_loop.settings_kept = g_options.settings;
     g_options.suggest_home_screen = EM_ASM_INT({ return Module.poemsSuggestHomeScreen() ? 1 : 0; }) != 0;
     auto pinned = poems::parse_date(url_param("today"));
     g_options.today = pinned ? *pinned : browser_today();

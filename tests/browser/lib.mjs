@@ -74,7 +74,12 @@ export const namedItems = (page) => page.evaluate(() => JSON.parse(UTF8ToString(
 // draw the result. With `scroll`, first scrolls the widget into view, as a person would.
 export async function press(page, name, { touch = false, scroll = false } = {}) {
   if (scroll) await reveal(page, name);
-  const items = await namedItems(page);
+  let items = await namedItems(page);
+  // On a phone some pages are under "More" in the bottom row: open it first, as a person would.
+  if (!items[name] && name.startsWith('nav:') && items['nav:more']) {
+    await press(page, 'nav:more', { touch });
+    items = await namedItems(page);
+  }
   const r = items[name];
   if (!r) throw new Error(`no widget named "${name}" on screen; named: ${Object.keys(items).join(', ')}`);
   const x = (r[0] + r[2]) / 2, y = (r[1] + r[3]) / 2;

@@ -46,6 +46,11 @@ await report(server, async () => {
       await settled(page);
       await page.screenshot({ path: path.join(shotDir, `privacy-${viewport}-${id}.png`) });
       if (touch) {
+        // On a phone the page's content gets at least 80% of the screen's height: the header is
+        // one line and the navigation one row.
+        const area = (await namedItems(page))['layout:page'];
+        const share = area ? (area[3] - area[1]) / page.viewportSize().height : 0;
+        check(share >= 0.8, `the ${id} page's content has ${(100 * share).toFixed(0)}% of the screen's height (at least 80%)`);
         // On a phone nothing sticks out past the right edge of the screen (it could not be reached).
         const width = page.viewportSize().width;
         const past = Object.entries(await namedItems(page)).filter(([, r]) => r[2] > width + 0.5);

@@ -1,15 +1,18 @@
 #include "app/app.hpp"
 
-#include "app/test_hooks.hpp"
+#include "app/palette.hpp"
+#include "app/description.hpp"
 #include "app/touch_scroll.hpp"
 #include "app/ui_strings.hpp"
+#include "app/palette.hpp"
 #include "app/widgets.hpp"
-#include "pages/pages.hpp"
 
 #include "poems/record_store.hpp"
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -22,12 +25,13 @@ struct PageInfo {
     Page page;
     const char* id;
     const char* title;
+    bool phone_row;  // in the phone's bottom row; the others are under "More"
 };
 const PageInfo kPages[] = {
-    {Page::criteria, "criteria", "Criteria"},     {Page::checklist, "checklist", "Checklist"},
-    {Page::monitoring, "monitoring", "Monitoring"}, {Page::labs, "labs", "Labs"},
-    {Page::centers, "centers", "Centers"},         {Page::guide, "guide", "Guide"},
-    {Page::settings, "settings", "Settings"},
+    {Page::criteria, "criteria", "Criteria", true},       {Page::checklist, "checklist", "Checklist", true},
+    {Page::monitoring, "monitoring", "Monitoring", true}, {Page::labs, "labs", "Labs", true},
+    {Page::centers, "centers", "Centers", false},         {Page::guide, "guide", "Guide", false},
+    {Page::settings, "settings", "Settings", false},
 };
 
 // Below this width (logical px) the layout is a phone's: one column, navigation at the bottom
@@ -47,22 +51,18 @@ bool page_from_id(const std::string& id, Page& out) {
     return false;
 }
 
-App::App(AppOptions options, Platform platform)
+App::App(AppOptions options, Platform platform, PageViews views)
     : options_(std::move(options)), platform_(std::move(platform)), settings_(options_.settings),
-      page_(options_.start_page) {
+      page_(options_.start_page), views_(std::move(views)) {
     data_ = AppData::load(data_error_);
     if (options_.record_arrives_later) save_status_ = {SaveStatus::State::loading, {}};
     else load_record_from_store();
 }
 
-void App::open(Page p) { page_ = p; }
-
-void App::open_item(const std::string& id) {
-    item_to_show_ = id;
-    page_ = Page::guide;
+void App::open(Page p, std::string item) {
+    page_ = p;
+    item_to_show_ = std::move(item);
 }
-
-std::string App::take_item_to_show() { return std::exchange(item_to_show_, {}); }
 
 // ---- The record: loaded once, saved after every change ------------------------------------
 
@@ -113,6 +113,7 @@ void App::load_record() {
     if (record_loaded()) return;
     save_status_ = {};
     load_record_from_store();
+    record_was_replaced();
 }
 
 void App::record_changed() {
@@ -144,6 +145,7 @@ void App::record_changed() {
 
 void App::replace_record(Record r) {
     record_ = std::move(r);
+    record_was_replaced();
     record_changed();
 }
 
@@ -151,11 +153,13 @@ std::string App::delete_all_data() {
     if (!record_loaded()) return "Your saved record is still being opened; nothing was deleted.";
     if (platform_.record_dir.empty()) {
         record_ = {};
+        record_was_replaced();
         return "Everything you entered has been cleared.";
     }
     DeleteResult deleted = delete_record_files(platform_.record_dir);
     if (!deleted.ok) return deleted.message;  // the record stays, in memory and on disk
     record_ = {};
+    record_was_replaced();
     notices_.clear();
     care_ = {};  // record.json.care went with the record
     export_reminder_open_ = false;
@@ -198,6 +202,8 @@ void App::file_opened(const std::string& name, const std::string& text) {
 }
 
 void App::draw_frame() {
+    if (std::exchange(record_replaced_, false))
+        for (auto& v : views_) v->on_record_replaced(*this);
     touch_drag_scroll();
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -214,7 +220,7 @@ void App::draw_frame() {
     const bool narrow = width < kNarrowWidth;
     const ImGuiStyle& style = ImGui::GetStyle();
 
-    if (!options_.embedded) draw_header(width);
+    if (!options_.embedded) draw_header(width, narrow);
     else draw_embed_notice();
     draw_notices();
     draw_reminders();
@@ -228,16 +234,13 @@ void App::draw_frame() {
         ImGui::Unindent(style.WindowPadding.x);
     }
 
-    // Navigation: a column on the left on wide screens, two rows at the bottom on phones.
-    const float nav_button_h = ImGui::GetFrameHeight() + style.ItemSpacing.y;
-    const float bottom_nav_h = options_.embedded ? 0.0f : 2 * nav_button_h + style.WindowPadding.y;
+    // Navigation: a column on the left on wide screens, one row at the bottom on phones.
+    const float bottom_nav_h = options_.embedded ? 0.0f : bottom_navigation_height();
     const float side_nav_w = options_.embedded ? 0.0f : 12 * ImGui::GetFontSize();
 
     if (!options_.embedded && !narrow) {
         ImGui::BeginChild("nav", ImVec2(side_nav_w, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
-        begin_region(Role::navigation, words::kNavigationRegion);
-        draw_navigation(true, side_nav_w);
-        end_region();
+        draw_side_navigation(side_nav_w);
         ImGui::EndChild();
         ImGui::SameLine(0, 0);
     }
@@ -252,72 +255,100 @@ void App::draw_frame() {
     end_region();
     ImGui::EndDisabled();
     ImGui::EndChild();
+    name_last_item("layout:page");  // tests: the share of the screen the page gets
     ImGui::PopStyleVar();
 
-    if (!options_.embedded && narrow) {
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.WindowPadding.y * 0.5f));
-        ImGui::BeginChild("nav", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NoScrollbar);
-        begin_region(Role::navigation, words::kNavigationRegion);
-        draw_navigation(false, width);
-        end_region();
-        ImGui::EndChild();
-        ImGui::PopStyleVar();
-    }
+    if (!options_.embedded && narrow) draw_bottom_navigation(width);
     end_description();
     ImGui::End();
+    // A link followed in this frame: the page it opened shows the item from the next frame on.
+    if (!item_to_show_.empty()) views_[static_cast<int>(page_)]->show_item(*this, std::exchange(item_to_show_, {}));
 }
 
-void App::draw_header(float width) {
+namespace {
+// The save state in words: the full sentence (Settings and the accessible name) and, for the
+// phone's one-line header, a word or two. A failure is never shortened: it shows in full, in red.
+struct SaveWords {
+    std::string full;
+    std::string brief;
+    bool failed = false;
+};
+
+SaveWords save_words(const SaveStatus& status, const Platform& platform, Keeping keeping) {
+    switch (status.state) {
+        case SaveStatus::State::loading: return {words::kOpeningRecord, words::kShortOpening};
+        case SaveStatus::State::saving: return {words::kShortSaving, words::kShortSaving};
+        case SaveStatus::State::saved: {
+            if (platform.name != "browser" || keeping == Keeping::unknown || keeping == Keeping::not_kept)
+                return {words::kSavedHere, words::kShortSaved};
+            if (keeping == Keeping::kept) return {words::kSavedKept, words::kShortSaved};
+            return {words::kSavedMayBeDeleted, words::kShortSavedAtRisk};
+        }
+        case SaveStatus::State::failed:
+        case SaveStatus::State::read_only: break;
+    }
+    const std::string why = words::fill(words::kNotSaved, "why", status.message);
+    return {why, why, true};
+}
+}  // namespace
+
+// One line: the app's name and the save state. Wide windows add the disclaimer and a Settings
+// button; on a phone Settings is under "More", and the disclaimer shows with every result and in
+// Settings, so the page keeps the screen.
+void App::draw_header(float width, bool narrow) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.WindowPadding.y * 0.6f));
+    const SaveWords saved = save_words(save_status_, platform_, keeping_);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.WindowPadding.y * (narrow ? 0.3f : 0.6f)));
     ImGui::BeginChild("header", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY,
                       ImGuiWindowFlags_NoScrollbar);
     begin_region(Role::banner);
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("POEMS Companion");
-    describe_last_text(Role::text, "POEMS Companion");
-    ImGui::PopFont();
-    const char* settings_label = "Settings";
-    const float button_w = ImGui::CalcTextSize(settings_label).x + style.FramePadding.x * 2;
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - button_w);
-    if (ImGui::Button(settings_label)) open(Page::settings);
-    describe_last_item(Role::link, settings_label, page_ == Page::settings ? 1 : 0);
-    name_last_item("nav:settings");
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("Informs, never diagnoses: only a doctor can diagnose POEMS syndrome.");
-    ImGui::PopStyleColor();
-    switch (save_status_.state) {
-        case SaveStatus::State::loading:
-            ImGui::TextDisabled("Opening your saved record...");
-            describe_last_text(Role::status, "Opening your saved record...");
-            break;
-        case SaveStatus::State::saved: {
-            // Where the record stands, briefly (Settings says more).
-            const char* saved = platform_.name != "browser"            ? words::kSavedHere
-                                : keeping_ == Keeping::kept            ? words::kSavedKept
-                                : keeping_ == Keeping::may_be_deleted ? words::kSavedMayBeDeleted
-                                                                       : words::kSavedHere;
-            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-            ImGui::TextWrapped("%s", saved);
-            ImGui::PopStyleColor();
-            describe_last_text(Role::status, saved);
-            name_last_text("status:save", saved);
-            break;
-        }
-        case SaveStatus::State::saving:
-            ImGui::TextDisabled("Saving...");
-            describe_last_text(Role::status, "Saving...");
-            break;
-        case SaveStatus::State::failed:
-        case SaveStatus::State::read_only:
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.15f, 0.12f, 1));
-            ImGui::TextWrapped("Not saved: %s", save_status_.message.c_str());
-            describe_last_text(Role::alert, "Not saved: " + save_status_.message);
-            ImGui::PopStyleColor();
-            break;
+    {
+        FontScope bold(kFontBold);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("POEMS Companion");
+        describe_last_text(Role::text, "POEMS Companion");
     }
-    if (save_status_.state != SaveStatus::State::saved) name_last_item("status:save");
+    const float right = ImGui::GetContentRegionMax().x;
+    if (!narrow) {
+        const char* settings_label = "Settings";
+        const float button_w = ImGui::CalcTextSize(settings_label).x + style.FramePadding.x * 2;
+        ImGui::SameLine(right - button_w);
+        if (ImGui::Button(settings_label)) open(Page::settings);
+        describe_last_item(Role::link, settings_label, page_ == Page::settings ? 1 : 0);
+        name_last_item("nav:settings");
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("Informs, never diagnoses: only a doctor can diagnose POEMS syndrome.");
+        ImGui::PopStyleColor();
+    }
+    if (saved.failed) {
+        // Never shortened: what failed, and what to do, in full.
+        ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::error));
+        ImGui::TextWrapped("%s", saved.full.c_str());
+        ImGui::PopStyleColor();
+    } else if (narrow) {
+        // A small dot and a word at the right end of the title's line.
+        const float dot = ImGui::GetFontSize() * 0.5f;
+        const std::string& brief = saved.brief;
+        const float text_w = ImGui::CalcTextSize(brief.c_str()).x;
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right - text_w - dot - style.ItemInnerSpacing.x));
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float mid = at.y + ImGui::GetFrameHeight() * 0.5f;
+        const bool at_risk = save_status_.state == SaveStatus::State::saved && keeping_ == Keeping::may_be_deleted;
+        const ImU32 dot_colour = at_risk ? colour_u32(Tone::at_risk) : ImGui::GetColorU32(ImGuiCol_TextDisabled);
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + dot * 0.5f, mid), dot * 0.5f, dot_colour);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + dot + style.ItemInnerSpacing.x, at.y));
+        ImGui::AlignTextToFramePadding();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextUnformatted(brief.c_str());
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", saved.full.c_str());
+        ImGui::PopStyleColor();
+    }
+    // A live region: polite for the save state, assertive when saving failed.
+    describe_last_text(saved.failed ? Role::alert : Role::status, saved.full);
+    name_last_text("status:save", saved.full);  // the sentence, whichever form is drawn
     end_region();
     ImGui::EndChild();
     ImGui::PopStyleVar();
@@ -330,7 +361,7 @@ void App::draw_notices() {
     // A topic read since start-up may have had problems too (AppData::problems()).
     const std::string& content_problems = data_ ? data_->problems() : data_error_;
     if (!content_problems.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.15f, 0.12f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::error));
         ImGui::TextWrapped("The app's built-in content failed its checks, so some pages cannot be shown. "
                            "Please report this: %s", content_problems.c_str());
         ImGui::PopStyleColor();
@@ -411,23 +442,93 @@ void App::draw_reminders() {
     ImGui::Separator();
 }
 
-void App::draw_navigation(bool vertical, float extent) {
+// A navigation button that shows which page is current (ImGui's active colour).
+static bool nav_button(const char* label, bool current, ImVec2 size) {
+    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    const bool pressed = ImGui::Button(label, size);
+    describe_last_item(Role::link, label, current ? 1 : 0);  // 1: the page shown (aria-current)
+    if (current) ImGui::PopStyleColor();
+    return pressed;
+}
+
+void App::draw_side_navigation(float width) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    const int per_row = vertical ? 1 : 3;
-    const float inner = extent - style.WindowPadding.x * 2;
-    const float button_w = vertical ? inner : (inner - style.ItemSpacing.x * (per_row - 1)) / per_row;
-    if (vertical) ImGui::Dummy(ImVec2(0, style.WindowPadding.y));
-    for (int i = 0; i < kNavPageCount; ++i) {
-        const Page p = kPages[i].page;
-        if (vertical) ImGui::SetCursorPosX(style.WindowPadding.x);
-        else if (i % per_row != 0) ImGui::SameLine();
-        const bool current = p == page_;
-        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (ImGui::Button(kPages[i].title, ImVec2(button_w, 0))) open(p);
-        describe_last_item(Role::link, kPages[i].title, current ? 1 : 0);  // 1: the page shown (aria-current)
-        name_last_item(std::string("nav:") + kPages[i].id);
-        if (current) ImGui::PopStyleColor();
+    const float button_w = width - style.WindowPadding.x * 2;
+    begin_region(Role::navigation, words::kNavigationRegion);
+    ImGui::Dummy(ImVec2(0, style.WindowPadding.y));
+    for (const PageInfo& info : kPages) {
+        if (info.page == Page::settings) continue;  // in the header
+        ImGui::SetCursorPosX(style.WindowPadding.x);
+        if (nav_button(info.title, info.page == page_, ImVec2(button_w, 0))) open(info.page);
+        name_last_item(std::string("nav:") + info.id);
     }
+    end_region();
+}
+
+float App::bottom_navigation_height() const {
+    // The button, the row's padding above and below it, and the spacing above the row.
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y + ImGui::GetStyle().ItemSpacing.y;
+}
+
+// The phone's one row: four pages and "More" (the other pages, in a list that opens upwards).
+// Each button is a fifth of the width, 44 px high or more; a label too long for it is drawn
+// smaller rather than cut, so any text size fits a 360 px screen.
+void App::draw_bottom_navigation(float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float pad = style.WindowPadding.x * 0.5f;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, style.WindowPadding.y * 0.5f));
+    ImGui::BeginChild("nav", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NoScrollbar);
+    begin_region(Role::navigation, words::kNavigationRegion);
+    int slots = 1;  // "More"
+    for (const PageInfo& info : kPages) slots += info.phone_row ? 1 : 0;
+    const float gap = style.ItemSpacing.x * 0.5f;
+    const float button_w = std::floor((width - 2 * pad - gap * (slots - 1)) / slots);
+    const float label_room = button_w - 4.0f;
+    const float button_h = ImGui::GetFrameHeight();  // at full size: the touch target
+    auto fitted_button = [&](const char* label, bool current) {
+        const float w = ImGui::CalcTextSize(label).x;
+        const float scale = w > label_room ? std::max(0.55f, label_room / w) : 1.0f;
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2.0f, style.FramePadding.y));
+        ImGui::SetWindowFontScale(scale);
+        const bool pressed = nav_button(label, current, ImVec2(button_w, button_h));
+        ImGui::SetWindowFontScale(1.0f);
+        ImGui::PopStyleVar();
+        return pressed;
+    };
+    bool first = true, in_more = false;
+    for (const PageInfo& info : kPages) {
+        if (!info.phone_row) {
+            in_more = in_more || info.page == page_;
+            continue;
+        }
+        if (!first) ImGui::SameLine(0, gap);
+        first = false;
+        if (fitted_button(info.title, info.page == page_)) open(info.page);
+        name_last_item(std::string("nav:") + info.id);
+    }
+    ImGui::SameLine(0, gap);
+    if (fitted_button(words::kNavMore, in_more)) ImGui::OpenPopup("nav:more-list");
+    describe_last_item(Role::expander, words::kNavMore, ImGui::IsPopupOpen("nav:more-list") ? 1 : 0);
+    name_last_item("nav:more");
+    // The list opens above the row, right-aligned with "More".
+    const ImVec2 more_min = ImGui::GetItemRectMin();
+    const ImVec2 more_max = ImGui::GetItemRectMax();
+    ImGui::SetNextWindowPos(ImVec2(more_max.x, more_min.y - style.ItemSpacing.y), ImGuiCond_Always, ImVec2(1, 1));
+    if (ImGui::BeginPopup("nav:more-list")) {
+        const float list_w = std::min(width - 2 * pad, 16 * ImGui::GetFontSize());
+        for (const PageInfo& info : kPages) {
+            if (info.phone_row) continue;
+            if (nav_button(info.title, info.page == page_, ImVec2(list_w, 0))) {
+                open(info.page);
+                ImGui::CloseCurrentPopup();
+            }
+            name_last_item(std::string("nav:") + info.id);
+        }
+        ImGui::EndPopup();
+    }
+    end_region();
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
 }
 
 void App::draw_page() {
@@ -435,20 +536,13 @@ void App::draw_page() {
         ImGui::TextWrapped("This page needs the app's content, which could not be loaded.");
         return;
     }
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
-    ImGui::TextUnformatted(page_title(page_));
-    describe_last_text(Role::heading, page_title(page_), 1);
-    ImGui::PopFont();
-    ImGui::Spacing();
-    switch (page_) {
-        case Page::criteria: draw_criteria_page(*this); break;
-        case Page::checklist: draw_checklist_page(*this); break;
-        case Page::monitoring: draw_monitoring_page(*this); break;
-        case Page::labs: draw_labs_page(*this); break;
-        case Page::centers: draw_centers_page(*this); break;
-        case Page::guide: draw_guide_page(*this); break;
-        case Page::settings: draw_settings_page(*this, settings_); break;
+    {
+        FontScope font(kFontHeading);
+        ImGui::TextUnformatted(page_title(page_));
+        describe_last_text(Role::heading, page_title(page_), 1);
     }
+    ImGui::Spacing();
+    views_[static_cast<int>(page_)]->draw(*this);
 }
 
 }  // namespace poems::ui

@@ -11,11 +11,13 @@
 #pragma once
 
 #include "app/app_data.hpp"
+#include "app/page_view.hpp"
 #include "poems/dates.hpp"
 #include "poems/display_settings.hpp"
 #include "poems/record.hpp"
 #include "poems/record_care.hpp"
 
+#include <array>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -25,7 +27,9 @@
 namespace poems::ui {
 
 enum class Page { criteria, checklist, monitoring, labs, centers, guide, settings };
-constexpr int kNavPageCount = 6;  // the pages in the navigation bar: criteria .. guide
+constexpr int kPageCount = 7;
+// The views of the pages, indexed by Page (ui/pages/pages.hpp makes them).
+using PageViews = std::array<std::unique_ptr<PageView>, kPageCount>;
 
 const char* page_id(Page p);     // "criteria", ... (URL views, tests)
 const char* page_title(Page p);  // "Criteria", ...
@@ -103,22 +107,23 @@ struct SaveStatus {
 
 class App {
 public:
-    App(AppOptions options, Platform platform);
+    App(AppOptions options, Platform platform, PageViews views);
 
     // Builds the ImGui windows for one frame.
     void draw_frame();
 
     const Settings& settings() const { return settings_; }
     Settings& settings() { return settings_; }
-    bool animating() const { return animating_; }
     bool embedded() const { return options_.embedded; }
 
     Page page() const { return page_; }
-    void open(Page p);
+    // Shows a page; with `item`, that page shows the item (a center's card, a Guide entry),
+    // handed to its view after the frame being drawn, so no page changes while it draws.
+    void open(Page p, std::string item = {});
     // Opens the Guide on one item (a glossary entry, a workup test, a chapter...).
-    void open_item(const std::string& id);
-    // The item the Guide should scroll to, taken once by the Guide page.
-    std::string take_item_to_show();
+    void open_item(const std::string& id) { open(Page::guide, id); }
+    // For tests: the view of one page.
+    PageView& view(Page p) { return *views_[static_cast<int>(p)]; }
 
     const AppData& data() const { return *data_; }
     const Platform& platform() const { return platform_; }
@@ -161,20 +166,25 @@ public:
 
 private:
     void load_record_from_store();
-    void draw_header(float width);
+    void draw_header(float width, bool narrow);
     void draw_notices();
     void draw_embed_notice();
     void draw_reminders();
     void load_care();
     void save_care();
-    void draw_navigation(bool vertical, float extent);
+    void draw_side_navigation(float width);
+    void draw_bottom_navigation(float width);
+    float bottom_navigation_height() const;
     void draw_page();
+    void record_was_replaced() { record_replaced_ = true; }
 
     AppOptions options_;
     Platform platform_;
     Settings settings_;
     Page page_;
-    std::string item_to_show_;
+    PageViews views_;
+    std::string item_to_show_;     // for page_: handed to its view after this frame (open())
+    bool record_replaced_ = false;  // the views are told before the next frame
     std::shared_ptr<const AppData> data_;
     std::string data_error_;
     Record record_;
@@ -185,7 +195,6 @@ private:
     bool export_reminder_open_ = false;   // shown after a change, until Export or "Not now"
     bool home_screen_advice_open_ = false;  // shown once, until "OK"
     std::string full_app_address_;  // set when the embed could not open the full app itself
-    bool animating_ = false;
 };
 
 // Fonts and theme, shared by both runners (ui/app/style.cpp).

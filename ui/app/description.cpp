@@ -333,6 +333,15 @@ void describe_last_item(Role role, std::string_view name, int state, std::string
     arm_log();
 }
 
+void describe_last_value(std::string_view value, std::string_view name) {
+    if (!st().on) return;
+    Node* n = find_last_item();
+    if (!n) return;
+    n->value = std::string(value);
+    if (!name.empty()) n->name = squeeze(name);
+    st().json_built = false;
+}
+
 void describe_last_text(Role role, std::string_view text, int level) {
     State& s = st();
     if (!s.on) return;

@@ -50,6 +50,9 @@ void end_region();
 // `state`: checkbox checked, radio/tab selected, expander expanded (-1: none).
 // Role::none drops what the hooks saw for it (a part of a widget already described).
 void describe_last_item(Role role, std::string_view name, int state = -1, std::string_view value = {});
+// The item just drawn is a text field holding `value` (not the hint ImGui shows when it is
+// empty); `name`, when given, is its accessible name.
+void describe_last_value(std::string_view value, std::string_view name = {});
 // The item just drawn shows `text` in this role (heading level 1-6 for Role::heading).
 void describe_last_text(Role role, std::string_view text, int level = 0);
 // A widget of the layer is about to draw: text ImGui logged before it (raw page text) is taken

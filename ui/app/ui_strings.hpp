@@ -27,6 +27,17 @@ inline constexpr const char* kNavigationRegion = "Pages";
 inline constexpr const char* kSavedHere = "Saved on this device";
 inline constexpr const char* kSavedKept = "Saved on this device; your browser keeps it";
 inline constexpr const char* kSavedMayBeDeleted = "Saved, but your browser may delete this data: export a copy";
+// The phone's one-line header shows the state in a word; the sentence above is its spoken name.
+inline constexpr const char* kShortSaved = "Saved";
+inline constexpr const char* kShortSavedAtRisk = "Saved: export a copy";
+inline constexpr const char* kShortSaving = "Saving...";
+inline constexpr const char* kShortOpening = "Opening...";
+inline constexpr const char* kOpeningRecord = "Opening your saved record...";
+inline constexpr const char* kNotSaved = "Not saved: {why}";
+
+// ---- Navigation ------------------------------------------------------------------------------
+// The phone's bottom row has room for four pages and "More", which lists the others.
+inline constexpr const char* kNavMore = "More";
 
 // ---- Settings, "Your data" -------------------------------------------------------------------
 inline constexpr const char* kStoredInBrowser =

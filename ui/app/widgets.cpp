@@ -1,5 +1,6 @@
 #include "app/widgets.hpp"
 
+#include "app/palette.hpp"
 #include "app/description.hpp"
 
 #include <algorithm>
@@ -10,12 +11,66 @@
 
 namespace poems::ui {
 
+void title(std::string_view text) {
+    FontScope font(kFontHeading);
+    text_wrapped(text);
+    describe_last_text(Role::heading, text, 2);  // under the page's own title (level 1)
+}
+
 void heading(std::string_view text) {
     ImGui::Spacing();
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
+    bold_text(text);
+    describe_last_text(Role::heading, text, 3);
+}
+
+void bold_text(std::string_view text) {
+    FontScope font(kFontBold);
     text_wrapped(text);
-    describe_last_text(Role::heading, text, 2);
-    ImGui::PopFont();
+}
+
+bool input_field(const char* id, char* buf, std::size_t size, const char* hint) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+    if (ImGui::CalcItemWidth() > ImGui::GetContentRegionAvail().x) ImGui::SetNextItemWidth(-FLT_MIN);
+    const bool changed = hint ? ImGui::InputTextWithHint(id, hint, buf, size) : ImGui::InputText(id, buf, size);
+    // Its value is what it holds, never the hint; its name is the hint, or else the label before it.
+    describe_last_value(buf, hint ? hint : "");
+    ImGui::PopStyleVar();
+    return changed;
+}
+
+bool number_field(const char* id, char* buf, std::size_t size) {
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 12 * ImGui::GetFontSize()));
+    return input_field(id, buf, size);
+}
+
+RowAction edit_remove_buttons(const std::string& row_id, std::string& confirming, const RowWords& words,
+                              const std::string& prefix, const char* delete_name) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const bool asking = confirming == row_id;
+    const std::string_view first = asking ? words.remove : words.edit, second = asking ? words.keep : words.remove;
+    const float buttons_w = ImGui::CalcTextSize(first.data(), first.data() + first.size()).x +
+                            ImGui::CalcTextSize(second.data(), second.data() + second.size()).x +
+                            style.FramePadding.x * 4 + style.ItemSpacing.x;
+    // On the row's line, right-aligned, when there is room after what the row drew; else below.
+    const float row_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    const float right = ImGui::GetContentRegionMax().x;
+    if (right - row_end > buttons_w + 2 * style.ItemSpacing.x) ImGui::SameLine(right - buttons_w);
+    RowAction action = RowAction::none;
+    const std::string first_label = std::string(first) + "##first", second_label = std::string(second) + "##second";
+    if (asking) {
+        if (ImGui::Button(first_label.c_str())) action = RowAction::remove;
+        name_last_item(prefix + ":" + delete_name + "_confirm:" + row_id);
+        ImGui::SameLine();
+        if (ImGui::Button(second_label.c_str())) confirming.clear();
+        text_wrapped(words.question);
+    } else {
+        if (ImGui::Button(first_label.c_str())) action = RowAction::edit;
+        name_last_item(prefix + ":edit:" + row_id);
+        ImGui::SameLine();
+        if (ImGui::Button(second_label.c_str())) confirming = row_id;
+        name_last_item(prefix + ":" + delete_name + ":" + row_id);
+    }
+    return action;
 }
 
 void text_wrapped(std::string_view text) {
@@ -65,8 +120,8 @@ std::string item_text(const App& app, std::string_view item_id, const char* fiel
     return std::string(text_in((*item)[field]));
 }
 
-bool text_link(App& app, std::string_view label, const std::string& name, float min_height, std::string_view trailing) {
-    const ImVec4 link = app.settings().dark ? ImVec4(0.55f, 0.75f, 1.0f, 1) : ImVec4(0.10f, 0.30f, 0.75f, 1);
+bool text_link(App& /*app*/, std::string_view label, const std::string& name, float min_height, std::string_view trailing) {
+    const ImVec4 link = colour(Tone::link);
     const ImU32 link_colour = ImGui::GetColorU32(link), text_colour = ImGui::GetColorU32(ImGuiCol_Text);
     ImFont* font = ImGui::GetFont();
     const float size = ImGui::GetFontSize();

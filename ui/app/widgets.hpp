@@ -5,13 +5,26 @@
 #include "app/app.hpp"
 #include "poems/content.hpp"
 
+#include <imgui.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace poems::ui {
 
+// Text in another face until the scope ends: `{ FontScope bold(kFontBold); ... }`.
+class FontScope {
+public:
+    explicit FontScope(int font) { ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[font]); }
+    ~FontScope() { ImGui::PopFont(); }
+    FontScope(const FontScope&) = delete;
+    FontScope& operator=(const FontScope&) = delete;
+};
+
+void title(std::string_view text);       // a large title inside a page (the heading face), wrapped
 void heading(std::string_view text);     // a section title inside a page (bold)
+void bold_text(std::string_view text);   // wrapped text in bold that is not a title
 void text_wrapped(std::string_view text);  // body text that wraps at the page width
 void text_muted(std::string_view text);    // secondary text, wrapped
 void bullet_text(std::string_view text);   // a wrapped bullet point
@@ -47,6 +60,26 @@ bool wrapped_button(const char* id, std::string_view text, float width);
 // Before a button labelled `next_label`: keeps it on the line of the item just drawn when it
 // fits there, else lets it start the next line (a phone's width, large text).
 void same_line_if_fits(std::string_view next_label);
+
+// A text field with a visible frame (the light theme's field is as white as the card it sits on),
+// as wide as the page allows. `hint` shows while it is empty.
+bool input_field(const char* id, char* buf, std::size_t size, const char* hint = nullptr);
+// A field for a number typed from a lab report, at most 12 characters wide. It takes any
+// character: a filter would silently drop the comma of "1,5" and turn it into 15. Read what was
+// typed with poems::read_decimal (poems/decimal.hpp), the one decimal-comma policy.
+bool number_field(const char* id, char* buf, std::size_t size);
+
+// The buttons at the end of a list row (a lab result, a treatment date, a diary entry): Edit
+// and Delete, on the row's line when they fit, else below it. Delete asks first: the row then
+// shows `question` with Delete and Keep. `confirming` holds the id of the row asking (one at a
+// time). Names for tests: "<prefix>:edit:<id>", "<prefix>:<delete_name>:<id>",
+// "<prefix>:<delete_name>_confirm:<id>".
+enum class RowAction { none, edit, remove };
+struct RowWords {
+    std::string_view edit, remove, keep, question;
+};
+RowAction edit_remove_buttons(const std::string& row_id, std::string& confirming, const RowWords& words,
+                              const std::string& prefix, const char* delete_name);
 
 // Choice among a few options as a row of buttons (wraps at phone width); returns true on change.
 bool choice_buttons(const char* id, const std::vector<std::string>& labels, int* selected);

@@ -9,9 +9,10 @@
 //          --exit-after-frames N and --test-report FILE (tests: after each frame, FILE holds the
 //          page shown and where named widgets are, so a test can click them under Xvfb).
 #include "app/app.hpp"
-#include "app/runner_support.hpp"
+#include "app/frame.hpp"
 #include "app/settings_json.hpp"
 #include "app/test_hooks.hpp"
+#include "pages/pages.hpp"
 #include "poems/record_store.hpp"
 
 #include <SDL.h>
@@ -234,18 +235,16 @@ int main(int argc, char** argv) {
         opened.printed = open_in_default_app(path);
         return opened;
     };
-    App app(options, platform);
+    App app(options, platform, make_page_views());
     app.set_keeping(Keeping::kept);  // a file in a folder: it stays until the person deletes it
-    StyleState style_state;
-    Settings settings_kept = options.settings;  // written to settings_file when they differ
+    FrameLoop loop;
+    loop.settings_kept = options.settings;  // written to settings_file when they differ
 
-    int frames_to_draw = kFramesAfterInput;
-    long frames_drawn = 0;
     bool running = true;
     while (running) {
         // Sleep until input arrives; wake at least once a second for anything time-based.
         SDL_Event event;
-        bool have = frames_to_draw > 0 ? SDL_PollEvent(&event) : SDL_WaitEventTimeout(&event, 1000);
+        bool have = loop.frames_to_draw > 0 ? SDL_PollEvent(&event) : SDL_WaitEventTimeout(&event, 1000);
         while (have) {
             ImGui_ImplSDL2_ProcessEvent(&event);
             if (event.type == SDL_QUIT) running = false;
@@ -256,41 +255,25 @@ int main(int argc, char** argv) {
             if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
                 event.window.windowID == SDL_GetWindowID(window))
                 running = false;
-            frames_to_draw = kFramesAfterInput;
+            input_arrived(loop);
             have = SDL_PollEvent(&event);
         }
-        if (frames_to_draw == 0) continue;
+        if (loop.frames_to_draw == 0) continue;
 
-        int window_w = 0, drawable_w = 0, h = 0;
-        SDL_GetWindowSize(window, &window_w, &h);
-        SDL_GL_GetDrawableSize(window, &drawable_w, &h);
-        const float pixel_ratio = window_w > 0 ? float(drawable_w) / float(window_w) : 1.0f;
-        if (refresh_style(style_state, app.settings(), pixel_ratio, false)) upload_font_texture(style_state);
-
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui_ImplSDL2_NewFrame();
         // The SDL2 backend also feeds ImGui SDL's *global* mouse position, which SDL's X11 driver
         // caches until an XInput2 raw event arrives; when none does (pointer warps, some X
         // servers) that stale position overrides the real one and the next click lands in the
         // wrong place. While the pointer is over our window, SDL's window-relative position
         // (kept current by motion events) is the truth: queue it last so it wins.
-        if (SDL_GetMouseFocus() == window) {
+        const auto real_mouse = [&] {
+            if (SDL_GetMouseFocus() != window) return;
             int mx = 0, my = 0;
             SDL_GetMouseState(&mx, &my);
             io.AddMousePosEvent(float(mx), float(my));
-        }
-        ImGui::NewFrame();
-        app.draw_frame();
-        if (take_settings_change(settings_kept, app.settings())) write_settings(settings_file, app.settings());
-        ImGui::Render();
-        glViewport(0, 0, (int)io.DisplaySize.x * (int)io.DisplayFramebufferScale.x,
-                   (int)io.DisplaySize.y * (int)io.DisplayFramebufferScale.y);
-        const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
-        glClearColor(bg.x, bg.y, bg.z, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        };
+        if (draw_frame(app, loop, window, false, real_mouse).settings_changed) write_settings(settings_file, app.settings());
         SDL_GL_SwapWindow(window);
-        ++frames_drawn;
+        const long frames_drawn = loop.frames_drawn;
         if (frames_drawn == 1) std::printf("poems-companion: first frame drawn (%d ms after start)\n", (int)SDL_GetTicks());
         std::fflush(stdout);
         if (!test_report.empty()) {
@@ -299,12 +282,10 @@ int main(int argc, char** argv) {
                                                 << ",\"texts\":" << named_texts_json() << "}\n";
             std::rename((test_report + ".tmp").c_str(), test_report.c_str());
         }
-
-        frames_to_draw = app.animating() || input_pending() || layout_settling() ? kFramesAfterInput : frames_to_draw - 1;
         if (exit_after_frames > 0 && frames_drawn >= exit_after_frames) running = false;
     }
 
-    std::printf("poems-companion: %ld frames drawn, clean exit\n", frames_drawn);
+    std::printf("poems-companion: %ld frames drawn, clean exit\n", loop.frames_drawn);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();

@@ -1,6 +1,5 @@
 // The expert-center directory: search, two filters, result cards that open on tap, and the
 // "copy details" text. Everything comes from content/centers.json; nothing is fetched.
-#include "pages/centers_page.hpp"
 #include "pages/pages.hpp"
 
 #include "app/test_hooks.hpp"
@@ -9,6 +8,7 @@
 #include <imgui.h>
 
 #include <cstring>
+#include <memory>
 #include <string>
 
 namespace poems::ui {
@@ -23,10 +23,6 @@ struct CentersUi {
     std::string open_id;      // the center whose details are shown
     bool scroll_to_open = false;
 };
-CentersUi& ui_state() {
-    static CentersUi s;
-    return s;
-}
 
 std::string place_line(const CenterDirectory& dir, const Center& c) {
     std::string place = c.city.in();
@@ -64,8 +60,7 @@ void draw_details(App& app, const CenterDirectory& dir, const Center& c) {
     name_last_item("centers:copy:" + c.id);
 }
 
-void draw_card(App& app, const CenterDirectory& dir, const Center& c) {
-    CentersUi& ui = ui_state();
+void draw_card(App& app, CentersUi& ui, const CenterDirectory& dir, const Center& c) {
     const bool open = ui.open_id == c.id;
     ImGui::PushID(c.id.c_str());
     if (open && ui.scroll_to_open) {  // the page scrolls, not the card: before card_begin
@@ -91,30 +86,24 @@ void draw_card(App& app, const CenterDirectory& dir, const Center& c) {
     ImGui::Spacing();
 }
 
-}  // namespace
-
-void show_center(App& app, const std::string& center_id) {
-    CentersUi& ui = ui_state();
+// Opened on one center from another page (the checklist's links): its card open and scrolled to.
+void show_center(App& app, CentersUi& ui, const std::string& center_id) {
     ui = CentersUi{};
     if (app.data().centers().center(center_id)) {
         ui.open_id = center_id;
         ui.scroll_to_open = true;
     }
-    app.open(Page::centers);
 }
 
-void draw_centers_page(App& app) {
+void draw_page(App& app, CentersUi& ui) {
     const CenterDirectory& dir = app.data().centers();
-    CentersUi& ui = ui_state();
 
     text_wrapped(dir.intro.in());
     sources_line(app, dir.intro_sources);
     ImGui::Spacing();
 
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);  // the light theme's field is as white as the page
-    ImGui::InputTextWithHint("##search", "Search: name, city, country...", ui.search, sizeof ui.search);
-    ImGui::PopStyleVar();
+    input_field("##search", ui.search, sizeof ui.search, "Search: name, city, country...");
     name_last_item("centers:search");
 
     std::vector<std::string> regions = {"All regions"};
@@ -161,7 +150,19 @@ void draw_centers_page(App& app) {
         name_last_item("centers:clear");
     }
     ImGui::Spacing();
-    for (const Center* c : found) draw_card(app, dir, *c);
+    for (const Center* c : found) draw_card(app, ui, dir, *c);
 }
+
+class CentersPage final : public PageView {
+public:
+    void draw(App& app) override { draw_page(app, s_); }
+    void show_item(App& app, const std::string& center_id) override { show_center(app, s_, center_id); }
+private:
+    CentersUi s_;
+};
+
+}  // namespace
+
+std::unique_ptr<PageView> make_centers_page() { return std::make_unique<CentersPage>(); }
 
 }  // namespace poems::ui

@@ -2,10 +2,10 @@
 // Ticks are stored with their date in the record; each step opens to say why it matters, its
 // sources, links and what the record holds about the tests it names. At the bottom, "what to
 // ask my doctor" gathers the open steps and what the criteria check still lacks.
-#include "pages/centers_page.hpp"
 #include "pages/pages.hpp"
 
 #include "app/test_hooks.hpp"
+#include "app/palette.hpp"
 #include "app/widgets.hpp"
 
 #include "poems/criteria.hpp"
@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,21 +26,13 @@ struct ChecklistUi {
     std::string open_item;     // the step whose explanation is shown
     std::string save_message;  // where "save as file" put the file, or why it failed
     bool scroll_to_message = false;
+    // Record test ids -> workup ids, built on first use from the (immutable) content.
+    std::optional<LabWorkupLinks> links;
 };
-ChecklistUi& ui_state() {
-    static ChecklistUi s;
-    return s;
-}
 
-// Record test ids -> workup ids, built once from the (immutable) content.
-const LabWorkupLinks& workup_links(const App& app) {
-    static const AppData* built_for = nullptr;
-    static LabWorkupLinks links;
-    if (built_for != &app.data()) {
-        links = lab_workup_links(app.data().content());
-        built_for = &app.data();
-    }
-    return links;
+const LabWorkupLinks& workup_links(const App& app, ChecklistUi& ui) {
+    if (!ui.links) ui.links = lab_workup_links(app.data().content());
+    return *ui.links;
 }
 
 std::string workup_name(const App& app, const std::string& id) {
@@ -86,7 +79,7 @@ void see_link(App& app, const Checklists& lists, const std::string& id) {
         if (p && page_from_id(id.substr(5), target) && link(app, p->title.in(), "link:" + id)) app.open(target);
     } else if (id.rfind("center.", 0) == 0) {
         const Center* c = app.data().centers().center(id);
-        if (c && link(app, c->name.in(), "link:" + id)) show_center(app, id);
+        if (c && link(app, c->name.in(), "link:" + id)) app.open(Page::centers, id);
     } else {
         // Glossary entries and workup tests open in the Guide.
         std::string label = id.rfind("workup.", 0) == 0 ? workup_name(app, id) : item_text(app, id, "term");
@@ -103,8 +96,7 @@ std::string test_state(const ItemTestStatus& t) {
     return "no result in your record yet";
 }
 
-void draw_item(App& app, const Checklists& lists, const ChecklistItem& item) {
-    ChecklistUi& ui = ui_state();
+void draw_item(App& app, ChecklistUi& ui, const Checklists& lists, const ChecklistItem& item) {
     ImGui::PushID(item.id.c_str());
     card_begin("item");
 
@@ -123,7 +115,7 @@ void draw_item(App& app, const Checklists& lists, const ChecklistItem& item) {
 
     ImGui::Indent(indent);
     if (auto date = tick_date(app.record(), item.id)) text_muted("Done on " + to_string(*date));
-    const std::vector<ItemTestStatus> tests = item_test_status(item, app.record(), app.today(), workup_links(app));
+    const std::vector<ItemTestStatus> tests = item_test_status(item, app.record(), app.today(), workup_links(app, ui));
     if (!tests.empty() && !open) {
         const auto done = std::count_if(tests.begin(), tests.end(), [](const ItemTestStatus& t) { return t.done(); });
         text_muted(tests.size() == 1 ? (done ? "The test is in your record." : "The test is not in your record yet.")
@@ -159,17 +151,14 @@ void draw_item(App& app, const Checklists& lists, const ChecklistItem& item) {
     ImGui::Spacing();
 }
 
-void draw_ask_my_doctor(App& app, const Checklists& lists, const ChecklistStage& stage) {
-    ChecklistUi& ui = ui_state();
+void draw_ask_my_doctor(App& app, ChecklistUi& ui, const Checklists& lists, const ChecklistStage& stage) {
     bool findings_entered = false;
     const std::vector<std::string> missing = missing_lines(app, findings_entered);
     const std::string text = ask_my_doctor_text(lists, stage, app.record(), missing, "en", app.today());
 
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
-    text_wrapped(lists.ask_doctor.title.in());
-    ImGui::PopFont();
+    title(lists.ask_doctor.title.in());
     text_muted(findings_entered
                    ? "The steps of this stage you have not ticked, and what the criteria check still lacks for the findings you entered."
                    : "The steps of this stage you have not ticked. Enter what you know on the Criteria page to add what is still unknown for the published criteria.");
@@ -200,11 +189,9 @@ void draw_ask_my_doctor(App& app, const Checklists& lists, const ChecklistStage&
     }
 }
 
-}  // namespace
 
-void draw_checklist_page(App& app) {
+void draw_page(App& app, ChecklistUi& ui) {
     const Checklists& lists = app.data().checklists();
-    ChecklistUi& ui = ui_state();
     const std::string suggested(suggest_stage(app.record()));
     if (!lists.stage(ui.stage_id)) ui.stage_id = suggested;
     const ChecklistStage* stage = lists.stage(ui.stage_id);
@@ -245,12 +232,10 @@ void draw_checklist_page(App& app) {
     ImGui::Spacing();
     ImGui::Separator();
 
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
-    text_wrapped(stage->title.in());
-    ImGui::PopFont();
+    title(stage->title.in());
     name_last_item("checklist:shown:" + stage->id);
     if (stage->id == suggested) {
-        ImGui::PushStyleColor(ImGuiCol_Text, app.settings().dark ? ImVec4(0.55f, 0.85f, 0.60f, 1) : ImVec4(0.10f, 0.45f, 0.20f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::success));
         text_wrapped("Suggested for you, from the events in your record. You can open any stage.");
         ImGui::PopStyleColor();
         name_last_item("checklist:suggested");
@@ -277,8 +262,21 @@ void draw_checklist_page(App& app) {
     name_last_item("checklist:progress:" + std::to_string(p.done) + "-of-" + std::to_string(p.total));
     ImGui::Spacing();
 
-    for (const ChecklistItem& item : stage->items) draw_item(app, lists, item);
-    draw_ask_my_doctor(app, lists, *stage);
+    for (const ChecklistItem& item : stage->items) draw_item(app, ui, lists, item);
+    draw_ask_my_doctor(app, ui, lists, *stage);
 }
+
+class ChecklistPage final : public PageView {
+public:
+    void draw(App& app) override { draw_page(app, s_); }
+    // A new record may be at another stage: the suggested one shows again.
+    void on_record_replaced(App&) override { s_ = ChecklistUi{}; }
+private:
+    ChecklistUi s_;
+};
+
+}  // namespace
+
+std::unique_ptr<PageView> make_checklist_page() { return std::make_unique<ChecklistPage>(); }
 
 }  // namespace poems::ui

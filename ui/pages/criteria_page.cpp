@@ -11,8 +11,10 @@
 #include "pages/pages.hpp"
 
 #include "app/test_hooks.hpp"
+#include "app/palette.hpp"
 #include "app/widgets.hpp"
 #include "poems/criteria.hpp"
+#include "poems/decimal.hpp"
 #include "poems/findings.hpp"
 #include "poems/labs.hpp"
 
@@ -77,11 +79,6 @@ struct PageState {
     std::map<std::string, bool> counts_open;    // "What counts" shown, by criterion key
 };
 
-PageState& state() {
-    static PageState s;
-    return s;
-}
-
 std::string trim(const char* s) {
     std::string t(s);
     const auto b = t.find_first_not_of(" \t\r\n");
@@ -90,16 +87,15 @@ std::string trim(const char* s) {
     return t.substr(b, e - b + 1);
 }
 
-// A typed number as the findings document carries it: a JSON number when the whole text is one,
-// else the text itself, so that the parser refuses it and says where.
+// A typed number as the findings document carries it: a JSON number when the text reads as one
+// (poems/decimal.hpp: the Labs page's policy, a decimal comma included), else the text itself,
+// so that the parser refuses it and says where.
 Json typed_number(const std::string& text) {
-    char* end = nullptr;
-    const double d = std::strtod(text.c_str(), &end);
-    if (!text.empty() && end && *end == '\0' && std::isfinite(d)) {
-        if (std::floor(d) == d && std::fabs(d) < 9007199254740992.0) return static_cast<long long>(d);
-        return d;
-    }
-    return text;
+    const DecimalRead read = read_decimal(text);
+    if (!read.value) return text;
+    const double d = *read.value;
+    if (std::floor(d) == d && std::fabs(d) < 9007199254740992.0) return static_cast<long long>(d);
+    return d;
 }
 
 bool is_number_text(const std::string& text) { return typed_number(text).is_number(); }
@@ -224,25 +220,9 @@ void update(App& app, PageState& s) {
 
 // ---- Small drawing helpers --------------------------------------------------------------------
 
-const ImVec4 kError(0.70f, 0.15f, 0.12f, 1);
-const ImVec4 kWarn(0.55f, 0.35f, 0.00f, 1);
-
-void text_colored(const ImVec4& c, const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, c);
+void text_colored(Tone tone, const std::string& text) {
+    ToneScope scope(tone);
     text_wrapped(text);
-    ImGui::PopStyleColor();
-}
-
-void bold(const std::string& text) {
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-    text_wrapped(text);
-    ImGui::PopFont();
-}
-
-void big_heading(const std::string& text) {
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
-    text_wrapped(text);
-    ImGui::PopFont();
 }
 
 // Marks the other verdict names as not on screen (an empty rectangle), so a test reading the
@@ -292,23 +272,14 @@ void show_field_problems(const PageState& s, const std::string& pointer, const c
         std::string msg = p->message;
         if (msg.rfind("missing", 0) == 0) msg = "still needed to use this result";
         else if (!typed.empty() && !is_number_text(typed))
-            msg = "\"" + typed + "\" is not a number: type digits only, with a point for decimals (" + msg + ")";
-        text_colored(kError, std::string("\u2717 ") + field_label + ": " + msg);
+            msg = read_decimal(typed).problem + " (" + msg + ")";
+        text_colored(Tone::error, std::string("\u2717 ") + field_label + ": " + msg);
         name_last_item("criteria:problem:" + p->path);
     }
 }
 
 float field_width() { return std::min(ImGui::GetContentRegionAvail().x, 12 * ImGui::GetFontSize()); }
 
-// A text field with a visible frame (the light theme's field is white on a white card).
-bool number_field(const char* id, std::array<char, 32>& buf) {
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
-    ImGui::SetNextItemWidth(field_width());
-    // No character filter: a filter would silently drop the comma of "1,5" and turn it into 15.
-    const bool changed = ImGui::InputText(id, buf.data(), buf.size());
-    ImGui::PopStyleVar();
-    return changed;
-}
 
 // ---- The verdict card and what follows from it ------------------------------------------------
 
@@ -327,14 +298,14 @@ void draw_verdict_card(App& app, PageState& s) {
     clear_names(others);
 
     // One accent for every verdict: no traffic-light colours that could read as good or bad news.
-    const ImVec4 accent = app.settings().dark ? ImVec4(0.45f, 0.60f, 0.95f, 1) : ImVec4(0.16f, 0.32f, 0.70f, 1);
+    const ImVec4 accent = colour(Tone::accent);
     ImGui::PushStyleColor(ImGuiCol_Border, accent);
     ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 3.0f);
     card_begin("criteria:verdict-card");
     text_muted("Compared with the published criteria:");
-    big_heading(e.headline);
+    title(e.headline);
     ImGui::Spacing();
-    bold(e.disclaimer);
+    bold_text(e.disclaimer);
     name_last_item("criteria:disclaimer");
     ImGui::Spacing();
     text_wrapped(e.explanation);
@@ -347,11 +318,12 @@ void draw_verdict_card(App& app, PageState& s) {
     name_last_item("criteria:verdict:" + v);
 
     for (const auto& w : e.warnings) {
-        ImGui::PushStyleColor(ImGuiCol_Border, kWarn);
+        ImGui::PushStyleColor(ImGuiCol_Border, colour(Tone::warning));
         card_begin(("criteria:warning-card:" + w.id).c_str());
-        ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-        text_colored(kWarn, "! Please note");
-        ImGui::PopFont();
+        {
+            FontScope font(kFontBold);
+            text_colored(Tone::warning, "! Please note");
+        }
         text_wrapped(w.text);
         sources_line(app, w.sources);
         card_end();
@@ -379,7 +351,7 @@ void draw_unknown_list(App& app, PageState& s) {
         ImGui::Spacing();
         std::string for_items;
         for (const auto& k : t.settles) for_items += (for_items.empty() ? "" : ", ") + criterion_name(app, k);
-        bold(std::to_string(++n) + ". " + workup_name(app, t.workup_id));
+        bold_text(std::to_string(++n) + ". " + workup_name(app, t.workup_id));
         text_muted("Would settle: " + for_items);
         item_link(app, t.workup_id, "About this test");
         auto& asked = app.record().asked_doctor;
@@ -401,10 +373,10 @@ void draw_red_flag_card(App& app, PageState& s) {
     const Evaluation& e = *s.eval;
     const CriteriaRules& rules = app.data().criteria();
     card_begin("criteria:red-flag-card");
-    bold("Red-flag screen");
+    bold_text("Red-flag screen");
     text_muted(rules.red_flags.text.get());
     ImGui::Spacing();
-    bold(e.red_flag_headline);
+    bold_text(e.red_flag_headline);
     name_last_item(std::string("criteria:redflag:") + (e.workup_recommended ? "yes" : "no"));
     text_wrapped(e.red_flag_reason);
     sources_line(app, e.red_flag_sources);
@@ -415,9 +387,9 @@ void draw_clear(App& app, PageState& s);
 
 void draw_stored_problems(App& app, PageState& s) {
     if (!s.stored_invalid) return;
-    ImGui::PushStyleColor(ImGuiCol_Border, kError);
+    ImGui::PushStyleColor(ImGuiCol_Border, colour(Tone::error));
     card_begin("criteria:stored-problems");
-    text_colored(kError, "Your saved answers could not be read, so nothing is compared and nothing is saved over them.");
+    text_colored(Tone::error, "Your saved answers could not be read, so nothing is compared and nothing is saved over them.");
     for (const auto& p : s.stored_problems) bullet_text(p.to_string());
     text_muted("The saved data, exactly as stored (copy it to keep it):");
     const std::string raw = s.synced.dump(2, ' ', false, Json::error_handler_t::replace);
@@ -438,9 +410,7 @@ void draw_item_result(App& app, const PageState& s, const CriterionRule& c) {
     const CriterionResult* r = s.eval->criterion(c.key);
     if (!r) return;
     ImGui::Indent();
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-    text_wrapped(status_label(r->status));
-    ImGui::PopFont();
+    bold_text(status_label(r->status));
     name_last_item("criteria:status:" + c.key + ":" + to_string(r->status));
     text_wrapped(r->reason);
     if (!r->glossary_id.empty()) {
@@ -460,7 +430,7 @@ void draw_vegf_inputs(App& app, PageState& s) {
     text_muted("If you have the lab report, enter the result: it then decides this item.");
     const std::string typed = trim(s.vegf_value.data());
     text_wrapped("Value");
-    number_field("##vegf_value", s.vegf_value);
+    number_field("##vegf_value", s.vegf_value.data(), s.vegf_value.size());
     name_last_item("criteria:vegf:value");
     show_field_problems(s, "/vegf/value", "Value", typed);
     text_wrapped("Unit (as on the report)");
@@ -480,7 +450,7 @@ void draw_vegf_inputs(App& app, PageState& s) {
     show_field_problems(s, "/vegf/sample", "Sample");
     const std::string uln = trim(s.vegf_uln.data());
     text_wrapped("The lab's upper limit of normal (optional, same unit)");
-    number_field("##vegf_uln", s.vegf_uln);
+    number_field("##vegf_uln", s.vegf_uln.data(), s.vegf_uln.size());
     name_last_item("criteria:vegf:uln");
     show_field_problems(s, "/vegf/upper_limit_of_normal", "Upper limit of normal", uln);
     show_field_problems(s, "/vegf", "VEGF", {}, true);
@@ -490,7 +460,7 @@ void draw_vegf_inputs(App& app, PageState& s) {
         const LabCheckResult chk = check_lab_value(app.data().labs(), test_id, typed_number(typed).get<double>(),
                                                    vegf_unit_choices()[s.vegf_unit]);
         if (chk.level != LabCheck::ok && !chk.message.empty()) {
-            text_colored(kWarn, "! Please check the value: " + chk.message);
+            text_colored(Tone::warning, "! Please check the value: " + chk.message);
             name_last_item("criteria:vegf:range-warning");
         }
     }
@@ -525,7 +495,7 @@ void draw_question(App& app, PageState& s, const CriterionRule& c) {
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
-    bold(c.question.get());
+    bold_text(c.question.get());
     name_last_item("criteria:question:" + c.key);
     int a = s.answers.count(c.key) ? s.answers[c.key] : kUnanswered;
     if (choice_buttons(("criteria:" + c.key).c_str(), kAnswerLabels, &a)) s.answers[c.key] = a;
@@ -551,8 +521,8 @@ void draw_prior_diagnosis(App& app, PageState& s) {
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
-    big_heading("An earlier diagnosis");
-    bold("Were you diagnosed and treated for another nerve condition before?");
+    title("An earlier diagnosis");
+    bold_text("Were you diagnosed and treated for another nerve condition before?");
     // Buttons carry the short name (before any bracket) so they fit a phone; the full name follows.
     std::vector<std::string> labels = {"No"};
     for (const auto& p : rules.red_flags.prior_conditions) {
@@ -568,14 +538,12 @@ void draw_prior_diagnosis(App& app, PageState& s) {
     }
     if (s.prior == static_cast<int>(labels.size()) - 1) {
         text_wrapped("Which condition?");
-        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
         ImGui::SetNextItemWidth(field_width());
-        ImGui::InputText("##prior_other", s.prior_other.data(), s.prior_other.size());
-        ImGui::PopStyleVar();
+        input_field("##prior_other", s.prior_other.data(), s.prior_other.size());
         name_last_item("criteria:prior:other");
     }
     if (s.prior >= 1) {
-        bold("Did it improve with treatment?");
+        bold_text("Did it improve with treatment?");
         int imp = s.prior_improved;
         if (choice_buttons("criteria:prior:improved", {"Yes", "No"}, &imp)) s.prior_improved = imp;
         if (s.prior_improved < 0) text_muted("Answer this to include the earlier diagnosis in the red-flag screen.");
@@ -593,7 +561,7 @@ void draw_clear(App& app, PageState& s) {
         return;
     }
     card_begin("criteria:clear-confirm");
-    bold(s.stored_invalid ? "Replace the saved data shown above with empty answers? This cannot be undone."
+    bold_text(s.stored_invalid ? "Replace the saved data shown above with empty answers? This cannot be undone."
                           : "Clear every answer on this page? This cannot be undone.");
     text_muted("Your \"asked my doctor\" ticks are kept.");
     if (ImGui::Button("Yes, clear all answers")) {
@@ -610,16 +578,14 @@ void draw_clear(App& app, PageState& s) {
 
 void draw_questions(App& app, PageState& s) {
     const CriteriaRules& rules = app.data().criteria();
-    big_heading("Your findings");
+    title("Your findings");
     text_muted("Answer what you know. \"Not tested\" and \"Don't know\" both count as not known yet. "
                "Every answer is saved on this device at once.");
     ImGui::BeginDisabled(s.stored_invalid);
     for (const auto& g : rules.groups) {
         ImGui::Spacing();
         ImGui::Spacing();
-        ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontHeading]);
-        text_wrapped(g.name.get());
-        ImGui::PopFont();
+        title(g.name.get());
         std::string line = g.rule.get();
         if (s.eval)
             for (const auto& gr : s.eval->groups)
@@ -640,11 +606,9 @@ void draw_results(App& app, PageState& s) {
     draw_verdict_card(app, s);
 }
 
-}  // namespace
 
-void draw_criteria_page(App& app) {
-    PageState& s = state();
-    if (!s.loaded || app.record().findings != s.synced) load_from_record(app, s);
+void draw_page(App& app, PageState& s, DocumentsCardState& documents) {
+    if (!s.loaded) load_from_record(app, s);  // first drawn, or the record was replaced
     update(app, s);  // the first frame after loading shows a verdict too
 
     // Wide windows: the verdict and what follows from it on the left, always in view while the
@@ -658,7 +622,7 @@ void draw_criteria_page(App& app) {
         ImGui::Spacing();
         draw_red_flag_card(app, s);
         ImGui::Spacing();
-        draw_documents_card(app, "criteria");
+        draw_documents_card(app, documents, "criteria");
         ImGui::EndChild();
         name_last_item("criteria:pane:results");
         ImGui::SameLine();
@@ -675,12 +639,29 @@ void draw_criteria_page(App& app) {
         ImGui::Spacing();
         draw_red_flag_card(app, s);
         ImGui::Spacing();
-        draw_documents_card(app, "criteria");
+        draw_documents_card(app, documents, "criteria");
         ImGui::EndChild();
         name_last_item("criteria:pane:questions");
         name_last_item("criteria:pane:results");
     }
     update(app, s);  // answers changed in this frame show from the next one (drawn after input)
+}
+
+class CriteriaPage final : public PageView {
+public:
+    explicit CriteriaPage(std::shared_ptr<DocumentsCardState> documents) : documents_(std::move(documents)) {}
+    void draw(App& app) override { draw_page(app, s_, *documents_); }
+    // The answers are read again from the new record when the page is next drawn.
+    void on_record_replaced(App&) override { s_.loaded = false; }
+private:
+    PageState s_;
+    std::shared_ptr<DocumentsCardState> documents_;  // shared with the other page that shows the card
+};
+
+}  // namespace
+
+std::unique_ptr<PageView> make_criteria_page(std::shared_ptr<DocumentsCardState> documents) {
+    return std::make_unique<CriteriaPage>(std::move(documents));
 }
 
 }  // namespace poems::ui

@@ -13,14 +13,7 @@
 namespace poems::ui {
 
 namespace {
-struct DocumentsCardState {
-    int which = 0;                // 0: visit summary, 1: letter
-    char own_paragraph[2000] = "";
-    std::string message;
-};
-DocumentsCardState card;
-
-Document make_document(App& app, bool letter) {
+Document make_document(App& app, const DocumentsCardState& card, bool letter) {
     const AppData& d = app.data();
     const DocumentContent dc{&d.content(), &d.criteria(), &d.labs(), &d.monitoring(), &d.prognosis(),
                              &d.checklists(), &d.centers(), &d.documents()};
@@ -31,7 +24,7 @@ Document make_document(App& app, bool letter) {
 }
 }  // namespace
 
-void draw_documents_card(App& app, const char* where) {
+void draw_documents_card(App& app, DocumentsCardState& card, const char* where) {
     const DocumentTexts& words = app.data().documents();
     auto w = [&](const char* key) { return words.word(key); };
     ImGui::PushID(where);
@@ -50,7 +43,7 @@ void draw_documents_card(App& app, const char* where) {
     const bool disabled = !app.record_loaded();
     ImGui::BeginDisabled(disabled);
     if (app.platform().open_document && ImGui::Button(w("print_button").c_str())) {
-        const Document doc = make_document(app, card.which == 1);
+        const Document doc = make_document(app, card, card.which == 1);
         const DocumentOpened opened = app.platform().open_document(document_file_name(doc), render_html(doc));
         card.message = !opened.error.empty() ? opened.error
                        : !opened.printed     ? w("print_blocked")
@@ -61,7 +54,7 @@ void draw_documents_card(App& app, const char* where) {
     if (app.platform().save_file) {
         ImGui::SameLine();
         if (ImGui::Button(w("download_button").c_str())) {
-            const Document doc = make_document(app, card.which == 1);
+            const Document doc = make_document(app, card, card.which == 1);
             card.message = app.platform().save_file(document_file_name(doc), "text/html", render_html(doc));
         }
         name_last_item("documents:download");

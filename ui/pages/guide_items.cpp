@@ -4,6 +4,7 @@
 #include "pages/guide_views.hpp"
 
 #include "app/test_hooks.hpp"
+#include "app/palette.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui.h>
@@ -77,7 +78,6 @@ void small_text(float factor) {
     ImGui::SetWindowFontScale(std::round(size * factor) / size);
 }
 
-bool dark_theme() { return ImGui::GetStyleColorVec4(ImGuiCol_WindowBg).x < 0.5f; }
 
 // The language map `key` of an item, or nullptr.
 const Json* text_field(const Json& item, const char* key) {
@@ -109,18 +109,13 @@ std::string title_of(const Json& item) {
     return {};
 }
 
-void bold_wrapped(std::string_view text) {
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-    text_wrapped(text);
-    ImGui::PopFont();
-}
 
 // A title the reader has just read as the chapter's heading is not repeated.
 std::string_view g_heading_above;
 
 void item_title(std::string_view text) {
     if (text.empty() || text == g_heading_above) return;
-    bold_wrapped(text);
+    bold_text(text);
 }
 
 // Wrapped lines of language maps; numbered when `ordered`.
@@ -151,17 +146,17 @@ ImVec4 mix(ImVec4 a, ImVec4 b, float t) {
     return ImVec4(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t, 1.0f);
 }
 
-struct Tone {
+struct CalloutTone {
     const char* label;
     ImVec4 accent;
 };
 
-Tone tone_of(const std::string& tone) {
-    if (tone == "key_point") return {"KEY POINT", ImVec4(0.13f, 0.38f, 0.78f, 1)};
-    if (tone == "warning") return {"CAUTION", ImVec4(0.80f, 0.42f, 0.02f, 1)};
-    if (tone == "sources_differ") return {"SOURCES DIFFER", ImVec4(0.52f, 0.30f, 0.76f, 1)};
-    if (tone == "quote") return {"IN THE SOURCE'S WORDS", ImVec4(0.42f, 0.45f, 0.40f, 1)};
-    return {"NOTE", ImVec4(0.40f, 0.43f, 0.48f, 1)};
+CalloutTone tone_of(const std::string& tone) {
+    if (tone == "key_point") return {"KEY POINT", colour(Tone::callout_key_point)};
+    if (tone == "warning") return {"CAUTION", colour(Tone::callout_caution)};
+    if (tone == "sources_differ") return {"SOURCES DIFFER", colour(Tone::callout_sources_differ)};
+    if (tone == "quote") return {"IN THE SOURCE'S WORDS", colour(Tone::callout_quote)};
+    return {"NOTE", colour(Tone::callout_note)};
 }
 
 // A box around a few lines: a one-cell table whose row background is the box, so it always
@@ -192,7 +187,7 @@ void box_end(float left_pad) {
 
 // A tinted box with a coloured bar on its left, a small capital label, a title and the text.
 void callout(const Json& item) {
-    const Tone tone = tone_of(item.value("tone", std::string()));
+    const CalloutTone tone = tone_of(item.value("tone", std::string()));
     const bool dark = dark_theme();
     const ImVec4 bg = dark ? mix(ImVec4(0.12f, 0.12f, 0.13f, 1), tone.accent, 0.22f)
                            : mix(ImVec4(1, 1, 1, 1), tone.accent, 0.10f);
@@ -201,9 +196,10 @@ void callout(const Json& item) {
     if (!box_begin("callout", bg, bar, false)) return;
     ImGui::PushStyleColor(ImGuiCol_Text, label);
     small_text(0.8f);
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-    ImGui::TextUnformatted(tone.label);
-    ImGui::PopFont();
+    {
+        FontScope font(kFontBold);
+        ImGui::TextUnformatted(tone.label);
+    }
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopStyleColor();
     item_title(field_text(item, "title"));
@@ -220,7 +216,7 @@ void figure_tiles(const Json& figures) {
     const float tile = 9.0f * ImGui::GetFontSize();
     const int columns = std::clamp(static_cast<int>(ImGui::GetContentRegionAvail().x / tile), 1, count);
     if (!ImGui::BeginTable("figures", columns, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_NoPadOuterX)) return;
-    const ImVec4 accent = dark_theme() ? ImVec4(0.55f, 0.75f, 1.0f, 1) : ImVec4(0.10f, 0.32f, 0.70f, 1);
+    const ImVec4 accent = colour(Tone::link);
     for (const auto& f : figures) {
         ImGui::TableNextColumn();
         big_text_begin();
@@ -251,7 +247,7 @@ void content_table(const Json& item) {
                 ImGui::PopID();
                 continue;
             }
-            bold_wrapped(text_in(row[0]));
+            bold_text(text_in(row[0]));
             for (int c = 1; c < columns && c < static_cast<int>(row.size()); ++c) {
                 ImGui::Spacing();
                 small_text(0.85f);
@@ -271,13 +267,13 @@ void content_table(const Json& item) {
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (int c = 0; c < columns; ++c) {
         ImGui::TableNextColumn();
-        bold_wrapped(text_in(header[c]));
+        bold_text(text_in(header[c]));
     }
     for (const auto& row : rows) {
         ImGui::TableNextRow();
         for (int c = 0; c < columns && c < static_cast<int>(row.size()); ++c) {
             ImGui::TableNextColumn();
-            if (c == 0) bold_wrapped(text_in(row[c]));
+            if (c == 0) bold_text(text_in(row[c]));
             else text_wrapped(text_in(row[c]));
         }
     }
@@ -286,9 +282,10 @@ void content_table(const Json& item) {
 
 void labelled(const char* label, const std::string& text) {
     if (text.empty()) return;
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-    ImGui::TextUnformatted(label);
-    ImGui::PopFont();
+    {
+        FontScope font(kFontBold);
+        ImGui::TextUnformatted(label);
+    }
     text_wrapped(text);
 }
 
@@ -301,7 +298,7 @@ void criteria_of_group(const App& app, const Json& group) {
         ImGui::Bullet();
         ImGui::SameLine();
         ImGui::BeginGroup();
-        bold_wrapped(field_text(c, "name"));
+        bold_text(field_text(c, "name"));
         text_wrapped(field_text(c, "counts"));
         ImGui::EndGroup();
     }
@@ -412,7 +409,7 @@ void draw_item(App& app, const Lookup& lookup, const std::string& id, std::strin
         item_title(field_text(item, "term"));
         text_wrapped(field_text(item, "definition"));
     } else if (kind == "question") {
-        bold_wrapped(field_text(item, "text"));
+        bold_text(field_text(item, "text"));
         const std::string why = field_text(item, "why");
         if (!why.empty()) text_muted(why);
         link_row(app, lookup, "About:", id_list(item, "about_ids"));

@@ -45,11 +45,6 @@ struct GuideState {
     std::string last_search;
 };
 
-GuideState& state() {
-    static GuideState s;
-    return s;
-}
-
 void prepare(const App& app, GuideState& s) {
     if (s.lookup) return;
     s.lookup = std::make_unique<Lookup>(app);
@@ -267,9 +262,7 @@ void glossary_view(App& app, GuideState& s) {
                                 : 0.0f;
     ImGui::SetCursorPosX(left);
     ImGui::SetNextItemWidth(width - clear_w);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);  // an input must look like one
-    ImGui::InputTextWithHint("##glossary_search", "Search terms and definitions", s.search, sizeof s.search);
-    ImGui::PopStyleVar();
+    input_field("##glossary_search", s.search, sizeof s.search, "Search terms and definitions");
     name_last_item("glossary:search");
     if (typed) {
         ImGui::SameLine();
@@ -310,9 +303,7 @@ void glossary_view(App& app, GuideState& s) {
             const bool lit = s.highlight == e.id;
             if (lit) highlight_background(s.highlight_height);
             ImGui::BeginGroup();
-            ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-            text_wrapped(text_in(*e.term));
-            ImGui::PopFont();
+            bold_text(text_in(*e.term));
             if (!e.aliases.empty()) {
                 std::string also = "Also called: ";
                 for (std::size_t a = 0; a < e.aliases.size(); ++a)
@@ -350,9 +341,7 @@ void references_view(App& app, GuideState&) {
         for (const Seed& seed : content.seeds()) {
             ImGui::Dummy(ImVec2(0, ems(0.4f)));
             ImGui::BeginGroup();
-            ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-            text_wrapped(text_in(*seed.title));
-            ImGui::PopFont();
+            bold_text(text_in(*seed.title));
             text_wrapped(seed.publisher + " \xC2\xB7 " + (seed.date == "undated" ? std::string("undated") : seed.date));
             text_muted("Cited as " + std::string(text_in(*seed.short_name)));
             ImGui::EndGroup();
@@ -382,21 +371,33 @@ void references_view(App& app, GuideState&) {
     name_last_item("references:body");
 }
 
-}  // namespace
 
-void draw_guide_page(App& app) {
-    GuideState& s = state();
+void draw_page(App& app, GuideState& s) {
     prepare(app, s);
     if (ImGui::GetIO().MouseWheel != 0) s.scroll_to.clear();  // the reader scrolls: leave it to them
-    if (std::string id = app.take_item_to_show(); !id.empty()) show(app, s, id);
     view_tabs(s);
     switch (s.view) {
         case View::guide: guide_view(app, s); break;
         case View::glossary: glossary_view(app, s); break;
         case View::references: references_view(app, s); break;
     }
-    // A link followed on this page is shown from the next frame on, without waiting a frame more.
-    if (std::string id = app.take_item_to_show(); !id.empty()) show(app, s, id);
 }
+
+class GuidePage final : public PageView {
+public:
+    void draw(App& app) override { draw_page(app, s_); }
+    // App::open() hands the item over after the frame that followed the link, so the page is
+    // never changed under its own feet while it draws.
+    void show_item(App& app, const std::string& id) override {
+        prepare(app, s_);
+        show(app, s_, id);
+    }
+private:
+    GuideState s_;
+};
+
+}  // namespace
+
+std::unique_ptr<PageView> make_guide_page() { return std::make_unique<GuidePage>(); }
 
 }  // namespace poems::ui

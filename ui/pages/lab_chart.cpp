@@ -1,5 +1,7 @@
 #include "pages/lab_chart.hpp"
 
+#include "app/palette.hpp"
+
 #include "app/test_hooks.hpp"
 #include "poems/chart_axes.hpp"
 
@@ -50,15 +52,15 @@ std::string draw_lab_chart(const std::string& id, const Series& series, const st
     const bool clicked = ImGui::IsItemClicked();
     ImGui::PopID();
 
-    // Colours from the style, so the chart follows the light and dark themes.
+    // Colours from the style and the palette, so the chart follows the light and dark themes.
     const ImU32 bg = ImGui::GetColorU32(ImGuiCol_FrameBg);
     const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.6f);
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     const ImU32 line = ImGui::GetColorU32(ImGuiCol_PlotLines);
     const ImU32 accent = ImGui::GetColorU32(ImGuiCol_CheckMark);
-    const ImU32 guide_col = ImGui::GetColorU32(ImVec4(0.85f, 0.45f, 0.05f, 1.0f));
-    const ImU32 band_col = ImGui::GetColorU32(ImVec4(0.95f, 0.60f, 0.10f, 0.14f));
+    const ImU32 guide_col = colour_u32(Tone::chart_guide);
+    const ImU32 band_col = colour_u32(Tone::chart_band);
     (void)line;
 
     // ---- Ranges ----------------------------------------------------------------------------

@@ -5,8 +5,10 @@
 #include "pages/pages.hpp"
 
 #include "app/test_hooks.hpp"
+#include "app/palette.hpp"
 #include "app/widgets.hpp"
 #include "pages/lab_chart.hpp"
+#include "poems/decimal.hpp"
 
 #include <imgui.h>
 
@@ -17,21 +19,9 @@
 #include <cstring>
 #include <set>
 
-#ifdef __EMSCRIPTEN__
-#include <emscripten.h>
-#endif
-
 namespace poems::ui {
 
 namespace {
-
-// A text field with a visible border: inside a card the field's background matches the card's.
-bool bordered_input(const char* id, char* buf, std::size_t size) {
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
-    const bool changed = ImGui::InputText(id, buf, size);
-    ImGui::PopStyleVar();
-    return changed;
-}
 
 struct LabForm {
     bool open = false;
@@ -51,13 +41,7 @@ struct LabsState {
     std::string confirm_delete;  // result id waiting for "Delete" / "Keep"
     std::set<std::string> show_all;  // test ids whose full result list is open
     int range = 0;               // 0 all, 1 five years, 2 one year
-    App* app = nullptr;          // for the benchmark hook below
 };
-
-LabsState& state() {
-    static LabsState s;
-    return s;
-}
 
 const char* kRangeYears[] = {nullptr, "5", "1"};
 
@@ -69,16 +53,6 @@ std::string trim(const char* s) {
     return a == std::string::npos ? std::string() : t.substr(a, b - a + 1);
 }
 
-// A typed number: "1200", "3.5" or "3,5" (a decimal comma, as many labs print it).
-std::optional<double> parse_value(const std::string& text) {
-    if (text.empty()) return std::nullopt;
-    std::string t = text;
-    std::replace(t.begin(), t.end(), ',', '.');
-    char* end = nullptr;
-    const double v = std::strtod(t.c_str(), &end);
-    if (end == t.c_str() || *end != '\0' || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
 
 void start_form(const App& app, LabForm& f, const LabResult* edit) {
     const auto& tests = app.data().labs().tests;
@@ -107,10 +81,10 @@ void try_save(App& app, LabForm& f, bool confirmed) {
     f.error.clear();
     f.saved.clear();
     const std::string value_text = trim(f.value), date_text = trim(f.date);
-    const auto value = parse_value(value_text);
+    const DecimalRead read = read_decimal(value_text);  // one decimal-comma policy (poems/decimal.hpp)
+    const auto& value = read.value;
     if (!value) {
-        f.error = value_text.empty() ? "Type the value from your lab report."
-                                     : "\"" + value_text + "\" is not a number. Type it as on your report, e.g. 1200 or 3.5.";
+        f.error = value_text.empty() ? "Type the value from your lab report." : read.problem + ".";
         return;
     }
     const auto date = parse_date(date_text);
@@ -166,7 +140,7 @@ void field_label(const char* text) {
 }
 
 void error_text(const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.78f, 0.16f, 0.12f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::error));
     text_wrapped(text);
     ImGui::PopStyleColor();
 }
@@ -205,8 +179,7 @@ void draw_form(App& app, LabsState& s) {
     const LabTest& test = tests[f.test];
 
     field_label("Value");
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 12));
-    changed |= bordered_input("##value", f.value, sizeof f.value);
+    changed |= number_field("##value", f.value, sizeof f.value);
     name_last_item("labs:value");
 
     field_label("Unit");
@@ -216,18 +189,18 @@ void draw_form(App& app, LabsState& s) {
 
     field_label("Date (YYYY-MM-DD)");
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 12));
-    changed |= bordered_input("##date", f.date, sizeof f.date);
+    changed |= input_field("##date", f.date, sizeof f.date);
     name_last_item("labs:date");
 
     field_label("Note (optional)");
     ImGui::SetNextItemWidth(-FLT_MIN);
-    changed |= bordered_input("##note", f.note, sizeof f.note);
+    changed |= input_field("##note", f.note, sizeof f.note);
     name_last_item("labs:note");
     if (changed) f.warning.clear(), f.saved.clear();
 
     ImGui::Spacing();
     if (!f.warning.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.72f, 0.42f, 0.02f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::warning));
         text_wrapped("Please check: " + f.warning);
         ImGui::PopStyleColor();
         if (ImGui::Button("Save anyway")) try_save(app, f, true);
@@ -333,32 +306,22 @@ void draw_results(App& app, LabsState& s, const LabTest& test, const Series& ser
         ImGui::AlignTextToFramePadding();
         ImGui::Text("%s", to_string(l.date).c_str());
         ImGui::SameLine();
-        ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-        ImGui::TextUnformatted(format_number(l.value).c_str());
-        ImGui::PopFont();
+        {
+            FontScope bold(kFontBold);
+            ImGui::TextUnformatted(format_number(l.value).c_str());
+        }
         // The unit in the body face: it is what the person typed, and only that face has all
-        // the Latin letters (ui/CMakeLists.txt, font_ranges_typed_only).
+        // the Latin letters (ui/CMakeLists.txt, font_ranges).
         ImGui::SameLine(0, ImGui::CalcTextSize(" ").x);
         ImGui::TextUnformatted(l.unit.c_str());
         name_last_item("labs:row:" + l.id);
-        // The buttons go on the same line when they fit, else below (phones).
-        const float buttons_w = ImGui::CalcTextSize("Edit").x + ImGui::CalcTextSize("Delete").x +
-                                ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x * 2;
-        if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectMax().x + ImGui::GetCursorScreenPos().x > buttons_w + 40)
-            ImGui::SameLine(ImGui::GetContentRegionMax().x - buttons_w + ImGui::GetStyle().ItemSpacing.x);
-        if (s.confirm_delete == l.id) {
-            if (ImGui::Button("Delete")) remove_id = l.id;
-            name_last_item("labs:delete_confirm:" + l.id);
-            ImGui::SameLine();
-            if (ImGui::Button("Keep")) s.confirm_delete.clear();
-        } else {
-            if (ImGui::Button("Edit")) start_form(app, s.form, &l);
-            name_last_item("labs:edit:" + l.id);
-            ImGui::SameLine();
-            if (ImGui::Button("Delete")) s.confirm_delete = l.id;
-            name_last_item("labs:delete:" + l.id);
+        switch (edit_remove_buttons(l.id, s.confirm_delete,
+                                    {"Edit", "Delete", "Keep", "Delete this result? This cannot be undone."}, "labs",
+                                    "delete")) {
+            case RowAction::edit: start_form(app, s.form, &l); break;
+            case RowAction::remove: remove_id = l.id; break;
+            case RowAction::none: break;
         }
-        if (s.confirm_delete == l.id) text_wrapped("Delete this result? This cannot be undone.");
         if (!l.note.empty()) text_muted(l.note);
         ImGui::PopID();
     }
@@ -379,11 +342,8 @@ void draw_results(App& app, LabsState& s, const LabTest& test, const Series& ser
     }
 }
 
-}  // namespace
 
-void draw_labs_page(App& app) {
-    LabsState& s = state();
-    s.app = &app;
+void draw_page(App& app, LabsState& s) {
     text_wrapped("Your lab results over time: VEGF, M-protein, free light chains, platelets and more.");
     text_muted("Compare your own results over time, and ask your care team what they mean for you.");
     ImGui::Spacing();
@@ -440,32 +400,17 @@ void draw_labs_page(App& app) {
     if (!any && unknown.empty()) text_muted("No results yet. Add one from your lab report to start a trend.");
 }
 
-}  // namespace poems::ui
+class LabsPage final : public PageView {
+public:
+    void draw(App& app) override { draw_page(app, s_); }
+    // An open form or confirmation was about a result of the old record.
+    void on_record_replaced(App&) override { s_ = LabsState{}; }
+private:
+    LabsState s_;
+};
 
-#ifdef __EMSCRIPTEN__
-// For the browser benchmark only: adds `count` results of one test, one every 3-4 days up to
-// today (10 years for ~1,000), and returns how many were added.
-extern "C" EMSCRIPTEN_KEEPALIVE int poems_bench_add_lab_series(const char* test_id, int count) {
-    using namespace poems;
-    auto& s = poems::ui::state();
-    if (!s.app || !s.app->data().labs().test(test_id)) return 0;
-    const LabTest& test = *s.app->data().labs().test(test_id);
-    Record& r = s.app->record();
-    const Date today = s.app->today();
-    const std::string first = next_entry_id(r.labs, "lab");  // "lab-<n>"
-    const int n0 = std::atoi(first.c_str() + 4);
-    for (int i = 0; i < count; ++i) {
-        LabResult l;
-        l.id = "lab-" + std::to_string(n0 + i);
-        l.test_id = test.id;
-        l.unit = test.main_unit;
-        l.date = add_days(today, -long(count - 1 - i) * 3652 / std::max(count, 1));
-        l.value = 500 + 300 * std::sin(i * 0.05) + (i % 7) * 20;
-        r.labs.push_back(l);
-    }
-    s.app->record_changed();
-    return count;
-}
-// Milliseconds the last chart took to build its drawing.
-extern "C" EMSCRIPTEN_KEEPALIVE double poems_bench_chart_ms() { return poems::ui::last_chart_build_ms(); }
-#endif
+}  // namespace
+
+std::unique_ptr<PageView> make_labs_page() { return std::make_unique<LabsPage>(); }
+
+}  // namespace poems::ui

@@ -1,6 +1,7 @@
 #include "pages/monitoring_dates.hpp"
 
 #include "app/test_hooks.hpp"
+#include "app/palette.hpp"
 #include "app/widgets.hpp"
 
 #include <imgui.h>
@@ -13,32 +14,9 @@ namespace poems::ui {
 
 namespace {
 
-// A text field with a visible border: inside a card the field's background matches the card's.
-bool bordered_input(const char* id, char* buf, std::size_t size) {
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
-    const bool changed = ImGui::InputText(id, buf, size);
-    ImGui::PopStyleVar();
-    return changed;
-}
-
 // The kinds offered, in the order a treatment usually goes. All are record-format kinds.
 const char* kKinds[] = {"diagnosis", "treatment_start", "asct", "remission", "relapse", "treatment_end"};
 constexpr int kKindCount = 6;
-
-struct DatesForm {
-    bool open = false;
-    std::string editing_id;  // empty: a new date
-    int kind = 0;
-    char date[16] = "";
-    char type[128] = "";     // treatment type, for a treatment start
-    std::string error;
-    std::string confirm_remove;
-};
-
-DatesForm& form() {
-    static DatesForm f;
-    return f;
-}
 
 std::string trimmed(const char* s) {
     std::string t(s);
@@ -101,8 +79,7 @@ const char* event_kind_label(const std::string& kind) {
     return "Event";
 }
 
-void draw_treatment_dates(App& app) {
-    DatesForm& f = form();
+void draw_treatment_dates(App& app, DatesForm& f) {
     Record& r = app.record();
     const bool none = r.events.empty();
     heading("Your dates");
@@ -122,24 +99,12 @@ void draw_treatment_dates(App& app) {
         if (!e->treatment_type.empty()) line += " (" + e->treatment_type + ")";
         ImGui::TextUnformatted(line.c_str());
         name_last_item("monitoring:event:" + e->id);
-        const ImGuiStyle& st = ImGui::GetStyle();
-        const float buttons_w = ImGui::CalcTextSize("Edit").x + ImGui::CalcTextSize("Remove").x + st.FramePadding.x * 4 +
-                                st.ItemSpacing.x * 2;
-        const float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
-        if (ImGui::GetContentRegionMax().x - used > buttons_w + 20)
-            ImGui::SameLine(ImGui::GetContentRegionMax().x - buttons_w + st.ItemSpacing.x);
-        if (f.confirm_remove == e->id) {
-            if (ImGui::Button("Remove")) remove_id = e->id;
-            name_last_item("monitoring:remove_confirm:" + e->id);
-            ImGui::SameLine();
-            if (ImGui::Button("Keep")) f.confirm_remove.clear();
-            text_wrapped("Remove this date? The plan will be worked out again without it.");
-        } else {
-            if (ImGui::Button("Edit")) start(f, e, r);
-            name_last_item("monitoring:edit:" + e->id);
-            ImGui::SameLine();
-            if (ImGui::Button("Remove")) f.confirm_remove = e->id;
-            name_last_item("monitoring:remove:" + e->id);
+        switch (edit_remove_buttons(e->id, f.confirm_remove,
+                                    {"Edit", "Remove", "Keep", "Remove this date? The plan will be worked out again without it."},
+                                    "monitoring", "remove")) {
+            case RowAction::edit: start(f, e, r); break;
+            case RowAction::remove: remove_id = e->id; break;
+            case RowAction::none: break;
         }
         ImGui::PopID();
     }
@@ -167,12 +132,12 @@ void draw_treatment_dates(App& app) {
     ImGui::Spacing();
     ImGui::TextUnformatted("Date (YYYY-MM-DD)");
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 12));
-    if (bordered_input("##date", f.date, sizeof f.date)) f.error.clear();
+    if (input_field("##date", f.date, sizeof f.date)) f.error.clear();
     name_last_item("monitoring:date");
     if (std::string(kKinds[f.kind]) == "treatment_start") {
         ImGui::TextUnformatted("Treatment (optional), e.g. radiation, lenalidomide-dexamethasone");
         ImGui::SetNextItemWidth(-FLT_MIN);
-        bordered_input("##type", f.type, sizeof f.type);
+        input_field("##type", f.type, sizeof f.type);
         name_last_item("monitoring:type");
     }
     ImGui::Spacing();
@@ -184,7 +149,7 @@ void draw_treatment_dates(App& app) {
         name_last_item("monitoring:cancel_date");
     }
     if (!f.error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.78f, 0.16f, 0.12f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::error));
         text_wrapped(f.error);
         ImGui::PopStyleColor();
     }

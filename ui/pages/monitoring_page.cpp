@@ -5,6 +5,7 @@
 #include "pages/pages.hpp"
 
 #include "app/test_hooks.hpp"
+#include "app/palette.hpp"
 #include "app/widgets.hpp"
 #include "pages/monitoring_dates.hpp"
 
@@ -21,19 +22,15 @@ namespace poems::ui {
 namespace {
 
 struct MonitoringState {
+    DatesForm dates;
     std::string saved_message;  // where the calendar file went
 };
 
-MonitoringState& state() {
-    static MonitoringState s;
-    return s;
-}
-
-ImVec4 status_color(ItemStatus s, bool dark) {
+ImVec4 status_color(ItemStatus s) {
     switch (s) {
-        case ItemStatus::overdue: return dark ? ImVec4(1.0f, 0.45f, 0.40f, 1) : ImVec4(0.75f, 0.12f, 0.10f, 1);
-        case ItemStatus::due: return dark ? ImVec4(1.0f, 0.72f, 0.30f, 1) : ImVec4(0.70f, 0.40f, 0.00f, 1);
-        case ItemStatus::done: return dark ? ImVec4(0.45f, 0.85f, 0.50f, 1) : ImVec4(0.10f, 0.50f, 0.20f, 1);
+        case ItemStatus::overdue: return colour(Tone::overdue);
+        case ItemStatus::due: return colour(Tone::due);
+        case ItemStatus::done: return colour(Tone::done);
         case ItemStatus::upcoming: break;
     }
     return ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
@@ -60,9 +57,8 @@ std::string relative(Date today, Date d) {
 
 void colored(const ImVec4& c, const std::string& text, bool bold = false) {
     ImGui::PushStyleColor(ImGuiCol_Text, c);
-    if (bold) ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-    text_wrapped(text);
-    if (bold) ImGui::PopFont();
+    if (bold) bold_text(text);
+    else text_wrapped(text);
     ImGui::PopStyleColor();
 }
 
@@ -95,7 +91,7 @@ void planned_tests(App& app, const std::vector<PlannedTest>& tests) {
     }
     text_wrapped(line);
     for (const auto& t : tests) {
-        if (t.done) colored(status_color(ItemStatus::done, app.settings().dark),
+        if (t.done) colored(status_color(ItemStatus::done),
                             "✓ " + test_name(app, t.test_id) + ": done, " + evidence_text(app, t.evidence));
         else if (t.planned)
             text_muted("Booked: " + test_name(app, t.test_id) +
@@ -111,16 +107,18 @@ void item_card(App& app, const Plan& plan, const PlanItem& item, bool first) {
     const auto& content = app.data().monitoring();
     ImGui::PushID(item.uid.c_str());
     card_begin("item");
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-    ImGui::TextUnformatted(to_string(item.due).c_str());
-    ImGui::PopFont();
+    {
+        FontScope font(kFontBold);
+        ImGui::TextUnformatted(to_string(item.due).c_str());
+    }
     name_last_item("monitoring:item:" + to_string(item.due));
     if (first) name_last_item("monitoring:plan:first");
     ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, status_color(item.status, app.settings().dark));
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-    ImGui::Text("● %s", status_label(item.status));
-    ImGui::PopFont();
+    ImGui::PushStyleColor(ImGuiCol_Text, status_color(item.status));
+    {
+        FontScope font(kFontBold);
+        ImGui::Text("● %s", status_label(item.status));
+    }
     ImGui::PopStyleColor();
     name_last_item(std::string("monitoring:status:") + to_string(item.due) + ":" + to_string(item.status));
     ImGui::SameLine();
@@ -139,11 +137,9 @@ void draw_baseline(App& app, const Plan& plan) {
     const auto& content = app.data().monitoring();
     const BaselinePlan& b = *plan.baseline;
     card_begin("baseline");
-    ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-    text_wrapped(content.baseline_name.in());
-    ImGui::PopFont();
+    bold_text(content.baseline_name.in());
     name_last_item("monitoring:baseline");
-    colored(status_color(b.status, app.settings().dark), std::string("● ") + status_label(b.status), true);
+    colored(status_color(b.status), std::string("● ") + status_label(b.status), true);
     planned_tests(app, b.tests);
     text_muted("Why: " + content.baseline_why.in());
     sources_line(app, content.baseline_sources);
@@ -155,8 +151,7 @@ void draw_baseline(App& app, const Plan& plan) {
     card_end();
 }
 
-void draw_calendar_button(App& app, const Plan& plan) {
-    MonitoringState& s = state();
+void draw_calendar_button(App& app, MonitoringState& s, const Plan& plan) {
     const auto upcoming = upcoming_items(plan, app.today());
     if (upcoming.empty()) return;
     if (!app.platform().save_file) {
@@ -194,7 +189,7 @@ void draw_full_plan(App& app, const Plan& plan) {
             else if (t.planned) tests += " (booked)";
             if (t.applies == Tri::unknown) tests += " (?)";
         }
-        ImGui::PushStyleColor(ImGuiCol_Text, status_color(item.status, app.settings().dark));
+        ImGui::PushStyleColor(ImGuiCol_Text, status_color(item.status));
         ImGui::Text("%s  %s", to_string(item.due).c_str(), status_label(item.status));
         ImGui::PopStyleColor();
         ImGui::Indent();
@@ -204,7 +199,7 @@ void draw_full_plan(App& app, const Plan& plan) {
     text_muted("✓ done   (?) only if a condition holds: ask your care team");
 }
 
-void draw_plan(App& app, const Plan& plan) {
+void draw_plan(App& app, MonitoringState& s, const Plan& plan) {
     const auto& content = app.data().monitoring();
     heading("Your next tests");
     if (plan.baseline) draw_baseline(app, plan);
@@ -228,7 +223,7 @@ void draw_plan(App& app, const Plan& plan) {
         text_muted("Nothing to show yet.");
     if (!plan.items.empty() || plan.baseline) {
         ImGui::Spacing();
-        draw_calendar_button(app, plan);
+        draw_calendar_button(app, s, plan);
         ImGui::Spacing();
     }
     draw_full_plan(app, plan);
@@ -288,9 +283,10 @@ void draw_recovery(App& app) {
         else dl->AddCircle(dot, font * 0.3f, muted, 16, 2.0f);
         prev_dot_y = dot.y;
         ImGui::Indent(font * 1.6f);
-        ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-        ImGui::TextUnformatted(ph.name.in().c_str());
-        ImGui::PopFont();
+        {
+            FontScope font(kFontBold);
+            ImGui::TextUnformatted(ph.name.in().c_str());
+        }
         if (here) {
             ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_CheckMark));
@@ -321,22 +317,19 @@ void draw_risk_factors(App& app, const RiskFactorReport& report) {
     text_wrapped("Present: " + std::to_string(report.present) + "   Absent: " + std::to_string(report.absent) +
                  "   Unknown: " + std::to_string(report.unknown) + "  (no score: the guide gives none)");
     name_last_item("monitoring:risk:counts");
-    const bool dark = app.settings().dark;
     for (const auto& r : report.factors) {
         const PrognosticFactor* f = pc.factor(r.factor_id);
         if (!f) continue;
         ImGui::PushID(r.factor_id.c_str());
-        const ImVec4 c = r.state == Tri::present ? status_color(ItemStatus::overdue, dark)
-                         : r.state == Tri::absent ? status_color(ItemStatus::done, dark)
+        const ImVec4 c = r.state == Tri::present ? status_color(ItemStatus::overdue)
+                         : r.state == Tri::absent ? status_color(ItemStatus::done)
                                                   : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
         const char* label = r.state == Tri::present ? "Present" : r.state == Tri::absent ? "Absent" : "Unknown";
         ImGui::PushStyleColor(ImGuiCol_Text, c);
         ImGui::TextUnformatted(label);
         ImGui::PopStyleColor();
         ImGui::SameLine();
-        ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kFontBold]);
-        text_wrapped(f->name.in());
-        ImGui::PopFont();
+        bold_text(f->name.in());
         ImGui::Indent();
         text_muted(r.reason);
         sources_line(app, f->sources);
@@ -358,7 +351,7 @@ void draw_signals(App& app, const std::vector<Signal>& signals) {
                    "tell your care team anyway.");
         return;
     }
-    const ImVec4 red = status_color(ItemStatus::overdue, app.settings().dark);
+    const ImVec4 red = status_color(ItemStatus::overdue);
     for (const auto& s : signals) {
         if (!s.rule) continue;
         ImGui::PushID((s.rule_id + s.test_id).c_str());
@@ -376,14 +369,13 @@ void draw_signals(App& app, const std::vector<Signal>& signals) {
     }
 }
 
-}  // namespace
 
-void draw_monitoring_page(App& app) {
+void draw_page(App& app, MonitoringState& s, DocumentsCardState& documents) {
     const AppData& data = app.data();
     const Record& record = app.record();
     text_wrapped(data.monitoring().intro.in());
 
-    draw_treatment_dates(app);
+    draw_treatment_dates(app, s.dates);
 
     // The same factors decide the echocardiogram's condition in the plan.
     const RiskFactorReport risk = evaluate_risk_factors(record, data.prognosis(), data.labs(), app.today());
@@ -392,7 +384,7 @@ void draw_monitoring_page(App& app) {
 
     // Signals first when there are any: they are what to act on.
     if (!signals.empty()) draw_signals(app, signals);
-    draw_plan(app, plan);
+    draw_plan(app, s, plan);
     ImGui::Separator();
     draw_recovery(app);
     ImGui::Separator();
@@ -402,7 +394,23 @@ void draw_monitoring_page(App& app) {
         draw_signals(app, signals);
     }
     ImGui::Separator();
-    draw_documents_card(app, "monitoring");
+    draw_documents_card(app, documents, "monitoring");
+}
+
+class MonitoringPage final : public PageView {
+public:
+    explicit MonitoringPage(std::shared_ptr<DocumentsCardState> documents) : documents_(std::move(documents)) {}
+    void draw(App& app) override { draw_page(app, s_, *documents_); }
+    void on_record_replaced(App&) override { s_ = MonitoringState{}; }
+private:
+    MonitoringState s_;
+    std::shared_ptr<DocumentsCardState> documents_;  // shared with the other page that shows the card
+};
+
+}  // namespace
+
+std::unique_ptr<PageView> make_monitoring_page(std::shared_ptr<DocumentsCardState> documents) {
+    return std::make_unique<MonitoringPage>(std::move(documents));
 }
 
 }  // namespace poems::ui

@@ -4,6 +4,7 @@
 
 #include "app/test_hooks.hpp"
 #include "app/ui_strings.hpp"
+#include "app/palette.hpp"
 #include "app/widgets.hpp"
 #include "poems/record_json.hpp"
 #include "poems/record_store.hpp"
@@ -22,18 +23,17 @@ struct DataPageState {
     char import_path[512] = "";           // desktop: the file to import
     bool confirm_delete = false;
 };
-DataPageState state;
 
-void review_import(App& app, const std::string& name, const std::string& text) {
-    state.pending.reset();
+void review_import(App& app, DataPageState& s, const std::string& name, const std::string& text) {
+    s.pending.reset();
     if (name.empty()) return;  // picker cancelled
     if (text.empty()) {
-        state.message = "Could not read " + name + " (is it larger than 16 MB, or not a text file?).";
+        s.message = "Could not read " + name + " (is it larger than 16 MB, or not a text file?).";
         return;
     }
-    state.pending = import_record(text, app.record(), name);
-    state.pending_name = name;
-    state.message.clear();
+    s.pending = import_record(text, app.record(), name);
+    s.pending_name = name;
+    s.message.clear();
 }
 
 // Where the record stands in this browser (docs/record.md, "Keeping the record"), with the one
@@ -47,13 +47,13 @@ void draw_keeping(const App& app) {
         case Keeping::may_be_deleted: text = words::kKeepingMayBeDeleted, warn = true; break;
         case Keeping::not_kept: text = words::kKeepingNotKept, warn = true; break;
     }
-    if (warn) ImGui::PushStyleColor(ImGuiCol_Text, app.settings().dark ? ImVec4(1.0f, 0.62f, 0.55f, 1) : ImVec4(0.70f, 0.15f, 0.12f, 1));
+    if (warn) ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::error));
     text_wrapped(text);
     if (warn) ImGui::PopStyleColor();
     name_last_text("settings:keeping", text);
 }
 
-void draw_your_data(App& app) {
+void draw_your_data(App& app, DataPageState& s) {
     heading("Your data");
     const Platform& platform = app.platform();
     if (platform.name == "browser") {
@@ -82,74 +82,76 @@ void draw_your_data(App& app) {
                                      : std::string(words::kNeverExported);
     text_muted(exported);
     name_last_text("settings:last-export", exported);
-    if (ImGui::Button(words::kExportButton)) state.message = app.export_record_now();
+    if (ImGui::Button(words::kExportButton)) s.message = app.export_record_now();
     name_last_item("data:export");
 
     // Import: browser file picker, or a path on the desktop.
     if (platform.open_file) {
         same_line_if_fits("Import a record...");
         if (ImGui::Button("Import a record...")) {
-            app.on_file_opened = [&app](const std::string& name, const std::string& text) { review_import(app, name, text); };
+            app.on_file_opened = [&app, &s](const std::string& name, const std::string& text) {
+                review_import(app, s, name, text);
+            };
             platform.open_file(".json,application/json");
         }
         name_last_item("data:import");
     } else {
         ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 30 * ImGui::GetFontSize()));
-        ImGui::InputTextWithHint("##importpath", "path of a record file to import", state.import_path, sizeof state.import_path);
+        input_field("##importpath", s.import_path, sizeof s.import_path, "path of a record file to import");
         ImGui::SameLine();
         if (ImGui::Button("Import")) {
             std::string error;
-            auto text = read_text_file(state.import_path, 16u << 20, error);
-            if (text) review_import(app, state.import_path, *text);
-            else state.message = "Could not read " + std::string(state.import_path) + ": " + error;
+            auto text = read_text_file(s.import_path, 16u << 20, error);
+            if (text) review_import(app, s, s.import_path, *text);
+            else s.message = "Could not read " + std::string(s.import_path) + ": " + error;
         }
     }
 
-    if (state.pending) {
+    if (s.pending) {
         card_begin("import-review");
-        const RecordImport& imp = *state.pending;
+        const RecordImport& imp = *s.pending;
         if (!imp.load.record) {
-            text_wrapped("This file cannot be imported; nothing was changed. Problems found in " + state.pending_name + ":");
+            text_wrapped("This file cannot be imported; nothing was changed. Problems found in " + s.pending_name + ":");
             for (const auto& p : imp.load.problems) bullet_text(p.to_string());
-            if (ImGui::Button("Close")) state.pending.reset();
+            if (ImGui::Button("Close")) s.pending.reset();
         } else {
-            text_wrapped("Importing " + state.pending_name + " would replace your record:");
+            text_wrapped("Importing " + s.pending_name + " would replace your record:");
             if (imp.diff)
                 for (const auto& line : imp.diff->lines) bullet_text(line);
             if (ImGui::Button("Replace my record with this file")) {
                 app.replace_record(*imp.load.record);
-                state.message = "Imported " + state.pending_name + ".";
-                state.pending.reset();
+                s.message = "Imported " + s.pending_name + ".";
+                s.pending.reset();
             }
             name_last_item("data:import:confirm");
             ImGui::SameLine();
-            if (ImGui::Button("Cancel")) state.pending.reset();
+            if (ImGui::Button("Cancel")) s.pending.reset();
         }
         card_end();
     }
 
     ImGui::Spacing();
-    if (!state.confirm_delete) {
-        if (ImGui::Button("Delete all my data...")) state.confirm_delete = true;
+    if (!s.confirm_delete) {
+        if (ImGui::Button("Delete all my data...")) s.confirm_delete = true;
         name_last_item("data:delete");
     } else {
         card_begin("confirm-delete");
         text_wrapped("This deletes everything you entered from this device, including the backup. It cannot be "
                      "undone. Export a copy first if you may need it.");
         if (ImGui::Button("Yes, delete everything")) {
-            state.message = app.delete_all_data();
-            state.confirm_delete = false;
+            s.message = app.delete_all_data();
+            s.confirm_delete = false;
         }
         name_last_item("data:delete:confirm");
         ImGui::SameLine();
-        if (ImGui::Button("Keep my data")) state.confirm_delete = false;
+        if (ImGui::Button("Keep my data")) s.confirm_delete = false;
         card_end();
     }
-    if (!state.message.empty()) text_wrapped(state.message);
+    if (!s.message.empty()) text_wrapped(s.message);
 }
-}  // namespace
 
-void draw_settings_page(App& app, Settings& settings) {
+void draw_page(App& app, DataPageState& s) {
+    Settings& settings = app.settings();
     heading("Text size");
     // Steps of 10% rather than a free slider: easier to hit with an unsteady finger.
     if (ImGui::Button(" - ") && settings.text_size_percent > Settings::kMinTextSize)
@@ -169,12 +171,25 @@ void draw_settings_page(App& app, Settings& settings) {
     if (ImGui::RadioButton("Dark", settings.dark)) settings.dark = true;
     name_last_item("settings:colours:dark");
 
-    draw_your_data(app);
+    draw_your_data(app, s);
 
     ImGui::Spacing();
     ImGui::Separator();
     text_wrapped("POEMS Companion informs; it never diagnoses. It shows whether a set of findings matches the "
                  "published criteria, why, and what is still unknown. Only a doctor can diagnose POEMS syndrome.");
 }
+
+class SettingsPage final : public PageView {
+public:
+    void draw(App& app) override { draw_page(app, s_); }
+    // A pending import was compared with the old record: it must be reviewed again.
+    void on_record_replaced(App&) override { s_.pending.reset(); }
+private:
+    DataPageState s_;
+};
+
+}  // namespace
+
+std::unique_ptr<PageView> make_settings_page() { return std::make_unique<SettingsPage>(); }
 
 }  // namespace poems::ui
