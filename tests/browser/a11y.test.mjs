@@ -65,7 +65,19 @@ const titles = { criteria: 'Criteria', checklist: 'Checklist', monitoring: 'Moni
 
 // Opens a page as assistive technology would: the link in the tree, activated by a click event.
 async function openPage(page, id) {
-  const link = page.getByRole('link', { name: titles[id], exact: true }).first();
+  const nav = page.getByRole('navigation');
+  let link = nav.getByRole('link', { name: titles[id], exact: true });
+  if (!await link.count()) link = page.getByRole('banner').getByRole('link', { name: titles[id], exact: true });
+  if (!await link.count()) {
+    // A phone's row holds four pages; the others are under "More".
+    const more = nav.getByRole('button', { name: 'More' });
+    const before = await framesDrawn(page);
+    await more.dispatchEvent('click');
+    await page.waitForFunction((n) => Module._poems_frames_drawn() > n, before, { timeout: 10000 });
+    await settled(page, 100);
+    soft(await more.getAttribute('aria-expanded') === 'true', `"More" says it is expanded`);
+    link = nav.getByRole('link', { name: titles[id], exact: true });
+  }
   const before = await framesDrawn(page);
   await link.dispatchEvent('click');
   await page.waitForFunction((n) => Module._poems_frames_drawn() > n, before, { timeout: 10000 });
@@ -138,6 +150,8 @@ async function guideText(page) {
 }
 
 const allIncomplete = new Map();
+const criteria = JSON.parse(fs.readFileSync(path.join(repo, 'content/criteria.json'), 'utf8'));
+const questionOf = (key) => criteria.criteria.find((c) => c.key === key).question.en;
 
 // Checks of every page go on after one fails, so one run lists every page's problems.
 const failures = [];
@@ -192,6 +206,33 @@ await report(server, async () => {
     }
     const quiet = await idle(page);
     soft(quiet.mutations === 0 && quiet.frames === 0, `idle for 1 s after settling: ${quiet.mutations} DOM mutations, ${quiet.frames} frames`);
+    if (viewport === 'desktop') {
+      // Browser zoom to 200%: the CSS viewport halves and the pixel ratio doubles. The app draws
+      // again into a buffer of the new size, its fonts rasterised for it, so zoomed text is crisp.
+      const cdp = await context.newCDPSession(page);
+      const before = await framesDrawn(page);
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width: 640, height: 400, deviceScaleFactor: 2, mobile: false });
+      await page.waitForFunction((n) => Module._poems_frames_drawn() > n, before, { timeout: 10000 }).catch(() => {});
+      await settled(page, 100);
+      const buffer = await page.evaluate(() => [Module.canvas.clientWidth, Module.canvas.width, Module.canvas.height]);
+      soft(buffer.join() === '640,1280,800', `zoomed to 200% the app draws its 640 CSS px at 1280x800 pixels (${buffer.join(', ')})`);
+      await cdp.send('Emulation.clearDeviceMetricsOverride');
+      await settled(page, 100);
+
+      // The same mirror in an embed, inside a host's page: no app navigation, the page's controls.
+      console.log('# embed.html');
+      await page.goto(`${server.url}embed.html?view=criteria&today=2026-11-22`);
+      await firstFrame(page);
+      await settled(page);
+      const tree = await page.locator('#poems-a11y').ariaSnapshot();
+      soft(/- main:/.test(tree) && !/- navigation/.test(tree), 'embed: the tree has the main landmark and no app navigation');
+      const yes = page.getByRole('radiogroup', { name: questionOf('polyneuropathy') }).getByRole('radio', { name: 'Yes' });
+      await yes.dispatchEvent('click');
+      await settled(page, 100);
+      soft(await yes.getAttribute('aria-checked') === 'true', 'embed: a click event on "Yes" in the tree answers the question');
+      const a = await axe(page);
+      soft(a.violations.length === 0, `embed: axe-core finds 0 WCAG 2.1 A/AA violations${a.violations.length ? ': ' + a.violations.join('; ') : ''}`);
+    }
     noProblems(problems);
     await context.close();
   }
@@ -199,8 +240,6 @@ await report(server, async () => {
 
   // ---- The criteria check through the accessibility tree only -------------------------------
   const classic = readVignette('classic');
-  const criteria = JSON.parse(fs.readFileSync(path.join(repo, 'content/criteria.json'), 'utf8'));
-  const questionOf = (key) => criteria.criteria.find((c) => c.key === key).question.en;
   const headline = criteria.verdicts.find((v) => v.verdict === classic.expected.verdict).headline.en;
   const present = Object.entries(classic.findings).filter(([, v]) => v === 'present').map(([k]) => k);
   for (const how of ['tree', 'keyboard']) {

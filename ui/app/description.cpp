@@ -106,7 +106,7 @@ std::string squeeze(std::string_view s) {
 // line of dashes for a separator.
 std::string undecorate(std::string s) {
     s = squeeze(s);
-    for (const char* prefix : {"[x] ", "[ ] ", "[~] ", "### ", "###", "## "})
+    for (const char* prefix : {"[x] ", "[ ] ", "[~] ", "(x) ", "( ) ", "### ", "###", "## "})
         if (s.rfind(prefix, 0) == 0) s.erase(0, std::strlen(prefix));
     auto strip = [&s](char open, char close) {
         if (s.size() >= 2 && s.front() == open && s.back() == close) s = squeeze(s.substr(1, s.size() - 2));
@@ -501,6 +501,10 @@ static void hook_item_info(ImGuiID id, const char* label, ImGuiItemStatusFlags f
     } else if (flags & ImGuiItemStatusFlags_Openable) {
         role = Role::expander;
         state = (flags & ImGuiItemStatusFlags_Opened) ? 1 : 0;
+    } else if (squeeze(shown).rfind("(x)", 0) == 0 || squeeze(shown).rfind("( )", 0) == 0) {
+        // ImGui::RadioButton logs "(x)" or "( )" before its label.
+        role = Role::radio;
+        state = squeeze(shown).rfind("(x)", 0) == 0 ? 1 : 0;
     } else if (flags & ImGuiItemStatusFlags_Inputable) {
         role = Role::textbox;
         const std::size_t open = shown.find('{'), close = shown.rfind('}');

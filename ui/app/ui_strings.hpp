@@ -24,6 +24,9 @@ inline constexpr const char* kStorageRefused =
 // ---- The header's save state, briefly --------------------------------------------------------
 // The name of the navigation landmark, read by screen readers (app/description.hpp).
 inline constexpr const char* kNavigationRegion = "Pages";
+// Settings' text size buttons, drawn as "-" and "+": what a screen reader says for them.
+inline constexpr const char* kTextSmaller = "Smaller text";
+inline constexpr const char* kTextLarger = "Larger text";
 inline constexpr const char* kSavedHere = "Saved on this device";
 inline constexpr const char* kSavedKept = "Saved on this device; your browser keeps it";
 inline constexpr const char* kSavedMayBeDeleted = "Saved, but your browser may delete this data: export a copy";

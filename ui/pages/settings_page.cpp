@@ -156,6 +156,7 @@ void draw_page(App& app, DataPageState& s) {
     // Steps of 10% rather than a free slider: easier to hit with an unsteady finger.
     if (ImGui::Button(" - ") && settings.text_size_percent > Settings::kMinTextSize)
         settings.text_size_percent -= Settings::kTextSizeStep;
+    describe_last_item(Role::button, words::kTextSmaller);
     name_last_item("settings:text:smaller");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
@@ -163,6 +164,7 @@ void draw_page(App& app, DataPageState& s) {
     ImGui::SameLine();
     if (ImGui::Button(" + ") && settings.text_size_percent < Settings::kMaxTextSize)
         settings.text_size_percent += Settings::kTextSizeStep;
+    describe_last_item(Role::button, words::kTextLarger);
     name_last_item("settings:text:larger");
     heading("Colours");
     if (ImGui::RadioButton("Light", !settings.dark)) settings.dark = false;
