@@ -45,29 +45,32 @@ fs::path default_record_dir() {
 
 static fs::path sibling(const fs::path& dir, const std::string& suffix) { return dir / (std::string(kRecordFileName) + suffix); }
 
-std::optional<std::string> read_text_file(const fs::path& path, std::size_t max_bytes, std::string& error) {
-    std::FILE* f = std::fopen(path.string().c_str(), "rb");
-    if (!f) {
-        error = std::strerror(errno);
-        return std::nullopt;
-    }
+std::optional<std::string> read_text_stream(std::FILE* f, std::size_t max_bytes, std::string& error) {
     std::string text;
     char buffer[1 << 16];
     std::size_t n;
     while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
         text.append(buffer, n);
         if (text.size() > max_bytes) {
-            std::fclose(f);
-            error = "the file is too large (over " + std::to_string(max_bytes) + " bytes, the limit)";
+            error = "it is larger than the limit of " + std::to_string(max_bytes) + " bytes";
             return std::nullopt;
         }
     }
-    bool failed = std::ferror(f) != 0;
-    std::fclose(f);
-    if (failed) {
+    if (std::ferror(f)) {
         error = "a read error occurred";
         return std::nullopt;
     }
+    return text;
+}
+
+std::optional<std::string> read_text_file(const fs::path& path, std::size_t max_bytes, std::string& error) {
+    std::FILE* f = std::fopen(path.string().c_str(), "rb");
+    if (!f) {
+        error = std::strerror(errno);
+        return std::nullopt;
+    }
+    auto text = read_text_stream(f, max_bytes, error);
+    std::fclose(f);
     return text;
 }
 

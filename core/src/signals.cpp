@@ -1,13 +1,11 @@
 #include "poems/signals.hpp"
 
+#include "poems/text.hpp"
+
 #include <cctype>
 
 namespace poems {
 
-static std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 static void rising(const SignalRule& rule, const Record& record, const LabCatalogue& cat, Date today,
                    std::vector<Signal>& out) {
@@ -35,7 +33,7 @@ static void symptoms(const SignalRule& rule, const Record& record, Date today, s
     Signal sig{rule.id, &rule, "", {}, {}};
     for (const auto& e : record.symptoms) {
         if (e.date < from || e.date > today) continue;
-        std::string text = lower(e.symptom);
+        std::string text = ascii_lower(e.symptom);
         for (const auto& w : rule.words) {
             if (text.find(w) == std::string::npos) continue;
             sig.data.push_back(to_string(e.date) + ": " + e.symptom +

@@ -111,7 +111,7 @@ TEST_CASE("an item without sources is refused") {
 }
 
 TEST_CASE("a test id that is not a workup id is refused") {
-    auto problems = load_with([](Json& d) { d["stages"][0]["items"][1]["test_ids"] = {"lab.vegf_serum"}; });
+    auto problems = load_with([](Json& d) { d["stages"][0]["items"][1]["test_ids"] = {"labs.vegf_serum"}; });
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].path == "/stages/0/items/1/test_ids/0");
 }
@@ -255,10 +255,10 @@ TEST_CASE("a result dated after today does not count as done") {
 TEST_CASE("lab test ids are matched to workup tests through the links when given") {
     const auto& item = *shipped().item("checklist.in_treatment.track_markers");
     Record r;
-    r.labs.push_back({"lab-1", "lab.vegf_serum", 700, "pg/mL", {2026, 2, 1}, ""});
+    r.labs.push_back({"lab-1", "labs.vegf_serum", 700, "pg/mL", {2026, 2, 1}, ""});
     CHECK_FALSE(poems::item_test_status(item, r, {2026, 5, 1})[0].done());
     poems::LabWorkupLinks links;
-    links.lab_to_workup["lab.vegf_serum"] = {"workup.serum_vegf"};
+    links.lab_to_workup["labs.vegf_serum"] = {"workup.serum_vegf"};
     auto status = poems::item_test_status(item, r, {2026, 5, 1}, links);
     CHECK(status[0].workup_id == "workup.serum_vegf");
     CHECK(status[0].last_result == Date{2026, 2, 1});

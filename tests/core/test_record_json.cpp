@@ -13,10 +13,10 @@ Record small_record() {
     r.findings = Json::parse(R"({"polyneuropathy": "present"})");
     r.checklist = {{"check.ask_vegf", {2023, 2, 1}}};
     r.events = {{"ev-1", "diagnosis", {2023, 3, 10}, "", ""}};
-    r.labs = {{"lab-1", "lab.vegf_serum", 1450, "pg/mL", {2023, 2, 20}, ""},
-              {"lab-2", "lab.platelets", 512, "10^9/L", {2023, 7, 15}, "after radiation"}};
+    r.labs = {{"lab-1", "labs.vegf_serum", 1450, "pg/mL", {2023, 2, 20}, ""},
+              {"lab-2", "labs.platelets", 512, "10^9/L", {2023, 7, 15}, "after radiation"}};
     r.symptoms = {{"sym-1", {2023, 1, 5}, "tingling feet", 6, ""}};
-    r.appointments = {{"appt-1", {2023, 8, 1}, "Haematology", {"lab.vegf_serum"}, ""}};
+    r.appointments = {{"appt-1", {2023, 8, 1}, "Haematology", {"labs.vegf_serum"}, ""}};
     r.notes = {{"note-1", {2023, 3, 10}, "Ask about ASCT."}};
     r.asked_doctor = {"missing.vegf"};
     return r;
@@ -199,7 +199,7 @@ TEST_CASE("differences are counted per section and said in plain words") {
     Record current = small_record();
     Record incoming = current;
     for (int i = 0; i < 12; ++i)
-        incoming.labs.push_back({"lab-new-" + std::to_string(i), "lab.vegf_serum", 100.0 + i, "pg/mL", {2024, 1, 1}, ""});
+        incoming.labs.push_back({"lab-new-" + std::to_string(i), "labs.vegf_serum", 100.0 + i, "pg/mL", {2024, 1, 1}, ""});
     incoming.labs[0].value = 1500;                       // changed
     incoming.symptoms.clear();                           // 1 removed
     incoming.profile.birth_year = 1969;

@@ -36,6 +36,7 @@ struct Pending {
 
 struct State {
     bool on = false;  // between begin_description and end_description
+    bool skipped = false;  // this frame is not described (the first one)
     std::vector<Node> nodes;
     std::vector<int> regions;  // indexes of the open regions' nodes
     std::size_t log_mark = 0;  // text of the log up to here is described
@@ -233,10 +234,16 @@ void mark_cut(Node& n) {
 
 }  // namespace
 
+static void take_pending_combo();
+
 void begin_description() {
     State& s = st();
     ImGuiContext& g = *GImGui;
-    s.on = true;
+    // The first frame of a start-up shows the page as fast as it can: the description (the whole
+    // page laid out, the hooks, the log) starts with the second, drawn right after it.
+    static long frames = 0;
+    s.skipped = ++frames == 1;
+    s.on = !s.skipped;
     s.nodes.clear();
     s.regions.clear();
     s.rects.clear();
@@ -245,6 +252,7 @@ void begin_description() {
     s.json_built = false;
     g.LogBuffer.clear();
     s.log_mark = 0;
+    if (s.skipped) return;
     g.TestEngineHookItems = true;
     arm_log();
 }
@@ -252,6 +260,7 @@ void begin_description() {
 void end_description() {
     State& s = st();
     if (!s.on) return;
+    take_pending_combo();
     take_orphan_text(ImGui::GetCursorScreenPos().y, true);
     while (!s.regions.empty()) end_region();
     // A control drawn with no words of its own (a "##done" checkbox beside its label) is named
@@ -298,6 +307,7 @@ void begin_region(Role region, std::string_view name) {
 void end_region() {
     State& s = st();
     if (s.regions.empty()) return;
+    take_pending_combo();
     take_orphan_text(ImGui::GetCursorScreenPos().y, true);
     s.regions.pop_back();
 }
@@ -305,6 +315,7 @@ void end_region() {
 void description_mark() {
     if (!st().on) return;
     arm_log();
+    take_pending_combo();
     take_orphan_text(ImGui::GetCursorScreenPos().y, true);
 }
 
@@ -444,6 +455,7 @@ const std::string& description_json() {
 
 bool description_changed() {
     State& s = st();
+    if (s.skipped) return false;
     const std::string& now = description_json();
     if (now == s.json_taken) return false;
     s.json_taken = now;
@@ -476,10 +488,30 @@ static void focus_if_requested(ImGuiID id, const ImRect& bb) {
     s.focus_request = 0;
 }
 
+// An item that got no ItemInfo: ImGui::BeginCombo() says nothing more of itself, but logs its
+// preview as "{value}": a combo box, named by the label before it.
+static void take_pending_combo() {
+    State& s = st();
+    if (s.pending.id == 0) return;
+    const std::string_view log = log_text();
+    const std::string shown = s.pending.mark < log.size() ? std::string(log.substr(s.pending.mark)) : std::string();
+    const std::size_t open = shown.find('{'), close = shown.rfind('}');
+    const Pending p = s.pending;
+    s.pending.id = 0;
+    if (open == std::string::npos || close == std::string::npos || close < open || squeeze(shown).rfind('{', 0) != 0) return;
+    s.log_mark = log.size();
+    Node& n = add(Role::combobox, p.rect, p.id);
+    n.value = squeeze(shown.substr(open + 1, close - open - 1));
+    n.name = label_before();
+    n.state = ImGui::IsPopupOpen(ImHashStr("##ComboPopup", 0, p.id), ImGuiPopupFlags_None) ? 1 : 0;
+    n.disabled = p.disabled;
+}
+
 static void hook_item_add(ImGuiID id, const ImRect& bb, const ImGuiLastItemData* item) {
     State& s = st();
     if (!s.on || !item) return;  // NULL: a window's or a child window's own entry
     arm_log();
+    take_pending_combo();
     take_orphan_text(bb.Min.y);
     s.pending = {id, bb, log_text().size(), (item->InFlags & ImGuiItemFlags_Disabled) != 0,
                  ImGui::GetCurrentWindow()->ClipRect.Max.x};

@@ -2,6 +2,7 @@
 
 #include "app/palette.hpp"
 #include "app/description.hpp"
+#include "app/words.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -99,7 +100,7 @@ void bullet_text(std::string_view text) {
 
 void sources_line(const App& app, const std::vector<SourceRef>& sources) {
     if (sources.empty()) return;
-    std::string line = sources.size() == 1 ? "Source: " : "Sources: ";
+    std::string line = std::string(sources.size() == 1 ? words("widgets.source") : words("widgets.sources")) + " ";
     for (std::size_t i = 0; i < sources.size(); ++i) {
         if (i) line += "; ";
         line += app.data().content().format_citation(sources[i]);
@@ -313,8 +314,8 @@ bool copy_button(App& app, const char* label, const std::string& text) {
     }
     if (ImGui::GetTime() - copied_at < 3.0) {
         ImGui::SameLine();
-        ImGui::TextDisabled("Copied");
-        describe_last_text(Role::status, "Copied");
+        ImGui::TextDisabled("%s", words("widgets.copied"));
+        describe_last_text(Role::status, words("widgets.copied"));
     }
     return clicked;
 }

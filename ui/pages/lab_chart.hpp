@@ -11,6 +11,7 @@
 #include "poems/labs.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace poems::ui {
@@ -29,6 +30,11 @@ struct ChartView {
 // rectangle for tests ("labs:chart:<id>"). Returns the id of the result the person tapped, or "".
 std::string draw_lab_chart(const std::string& id, const Series& series, const std::vector<ChartGuide>& guides,
                            const ChartView& view, float height);
+
+// Whether `count` date labels as wide as `sample` fit side by side in a plot `plot_width` wide,
+// one font size apart, measured with the current font: the chart's rule for date_ticks()
+// (poems/chart_axes.hpp), tested headlessly in tests/ui.
+bool date_labels_fit(double count, std::string_view sample, float plot_width);
 
 // Milliseconds the last draw_lab_chart call took to build its drawing (for the benchmark).
 double last_chart_build_ms();

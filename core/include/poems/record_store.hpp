@@ -16,6 +16,7 @@
 #include "poems/record_json.hpp"
 
 #include <cstddef>
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -109,5 +110,7 @@ RecordImport import_record(std::string_view text, const Record& current, const s
 // Reads a whole file of at most `max_bytes` (one more byte is read to detect a larger file).
 // For the CLI and the app's "open file"; nothing when it cannot be read (the reason in `error`).
 std::optional<std::string> read_text_file(const std::filesystem::path& path, std::size_t max_bytes, std::string& error);
+// The same from a stream that is already open (the CLI's standard input), to its end; not closed.
+std::optional<std::string> read_text_stream(std::FILE* f, std::size_t max_bytes, std::string& error);
 
 }  // namespace poems
