@@ -118,6 +118,19 @@ std::string undecorate(std::string s) {
     return s;
 }
 
+// Words of ImGui's text log: decorations off, and what is not words (a separator's dashes, which
+// can end up before the next words on one line; the " |" a table logs between cells).
+std::string logged_words(std::string_view logged) {
+    std::string line = undecorate(std::string(logged));
+    if (line.rfind("--------", 0) == 0) {
+        const std::size_t words = line.find_first_not_of('-');
+        line = words == std::string::npos ? std::string() : squeeze(line.substr(words));
+    }
+    while (!line.empty() && (line.back() == '|' || line.back() == ' ')) line.pop_back();
+    while (!line.empty() && (line.front() == '|' || line.front() == ' ')) line.erase(0, 1);
+    return line;
+}
+
 std::string_view log_text() {
     const ImGuiContext& g = *GImGui;
     return std::string_view(g.LogBuffer.begin(), static_cast<std::size_t>(g.LogBuffer.size()));
@@ -167,10 +180,7 @@ void take_orphan_text(float bottom, bool last_is_text = false) {
     while (start <= fresh.size()) {
         std::size_t end = fresh.find('\n', start);
         if (end == std::string_view::npos) end = fresh.size();
-        std::string line = undecorate(std::string(fresh.substr(start, end - start)));
-        // A table logs " |" between its cells: not words.
-        while (!line.empty() && (line.back() == '|' || line.back() == ' ')) line.pop_back();
-        while (!line.empty() && (line.front() == '|' || line.front() == ' ')) line.erase(0, 1);
+        std::string line = logged_words(fresh.substr(start, end - start));
         const bool rule = !line.empty() && line.find_first_not_of('-') == std::string::npos;
         if (!line.empty() && !rule) lines.push_back(std::move(line));
         start = end + 1;
@@ -380,7 +390,7 @@ void name_last_item(const std::string& name) {
     if (!n) {
         // A raw ImGui::Text* call just before: its words, at the item's exact place.
         const std::string_view log = log_text();
-        std::string shown = g.LastItemData.ID == 0 && s.log_mark < log.size() ? undecorate(std::string(log.substr(s.log_mark))) : "";
+        std::string shown = g.LastItemData.ID == 0 && s.log_mark < log.size() ? logged_words(log.substr(s.log_mark)) : "";
         n = &add(shown.empty() ? Role::none : Role::text, r, g.LastItemData.ID);
         n->name = std::move(shown);
         if (ImGuiWindow* window = ImGui::GetCurrentWindow()) n->cut = r.Max.x > window->ClipRect.Max.x + 0.5f;
