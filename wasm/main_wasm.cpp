@@ -23,7 +23,7 @@
 #include "app/app.hpp"
 #include "app/frame.hpp"
 #include "app/settings_json.hpp"
-#include "app/test_hooks.hpp"
+#include "app/description.hpp"
 #include "pages/lab_chart.hpp"
 #include "pages/pages.hpp"
 
@@ -166,7 +166,10 @@ void open_record() {
 }
 
 [[gnu::noinline]] void render_frame() {
-    if (draw_frame(*g_app, g_loop, g_window, touch_device()).settings_changed) store_settings(g_app->settings());
+    // apply_requests: an activation from the accessibility mirror, handed to ImGui before its frame.
+    if (draw_frame(*g_app, g_loop, g_window, touch_device(), apply_requests).settings_changed) store_settings(g_app->settings());
+    // The accessibility mirror (a11y_mirror.js) follows the description, only when it changed.
+    if (description_changed()) EM_ASM({ Module.poemsMirrorUpdate(UTF8ToString($0)); }, description_json().c_str());
     if (g_loop.frames_drawn == 1) {
         // The page hides its loading screen on this event; tests and the bench time it.
         EM_ASM({
@@ -242,6 +245,7 @@ void install_browser_bridges() {
         Module.poemsInstallBridges(UTF8ToString($0));
         Module.poemsInstallTextInput();
         Module.poemsInstallWake();
+        Module.poemsInstallMirror();
     }, kRecordDir);
 }
 
@@ -357,6 +361,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_named_items() {
     json = named_items_json();
     return json.c_str();
 }
+// The accessibility mirror: the whole description (tests), and focus or activation of an item
+// (a11y_mirror.js), applied in the next frame.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_description() { return description_json().c_str(); }
+extern "C" EMSCRIPTEN_KEEPALIVE void poems_focus_item(unsigned id, int activate) {
+    request_focus(id, activate != 0);
+    redraw_soon();
+}
 extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_named_texts() {
     static std::string json;
     json = named_texts_json();
@@ -420,6 +431,9 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.ConfigInputTextCursorBlink = false;
+    // Keyboard alone: Tab, arrows, Enter, Space and Escape move and act in the app (the mirror's
+    // elements take the browser's Tab once focus is on them: a11y_mirror.js).
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplSDL2_InitForOpenGL(g_window, gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 

@@ -1,7 +1,7 @@
 #include "app/app.hpp"
 
 #include "app/palette.hpp"
-#include "app/test_hooks.hpp"
+#include "app/description.hpp"
 #include "app/touch_scroll.hpp"
 #include "app/palette.hpp"
 #include "app/widgets.hpp"
@@ -203,7 +203,6 @@ void App::file_opened(const std::string& name, const std::string& text) {
 void App::draw_frame() {
     if (std::exchange(record_replaced_, false))
         for (auto& v : views_) v->on_record_replaced(*this);
-    clear_named_items();
     touch_drag_scroll();
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -214,6 +213,7 @@ void App::draw_frame() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("POEMS Companion", nullptr, root_flags);
     ImGui::PopStyleVar();
+    begin_description();  // what is drawn, for tests and the accessibility mirror (app/description.hpp)
 
     const float width = viewport->WorkSize.x;
     const bool narrow = width < kNarrowWidth;
@@ -249,13 +249,16 @@ void App::draw_frame() {
     ImGui::BeginChild("page", ImVec2(0, page_h), ImGuiChildFlags_AlwaysUseWindowPadding);
     // Until the record is read, the page shows but takes no input: nothing typed can be lost.
     ImGui::BeginDisabled(!record_loaded());
+    begin_region(Role::main);
     draw_page();
+    end_region();
     ImGui::EndDisabled();
     ImGui::EndChild();
     name_last_item("layout:page");  // tests: the share of the screen the page gets
     ImGui::PopStyleVar();
 
     if (!options_.embedded && narrow) draw_bottom_navigation(width);
+    end_description();
     ImGui::End();
     // A link followed in this frame: the page it opened shows the item from the next frame on.
     if (!item_to_show_.empty()) views_[static_cast<int>(page_)]->show_item(*this, std::exchange(item_to_show_, {}));
@@ -297,10 +300,12 @@ void App::draw_header(float width, bool narrow) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.WindowPadding.y * (narrow ? 0.3f : 0.6f)));
     ImGui::BeginChild("header", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY,
                       ImGuiWindowFlags_NoScrollbar);
+    begin_region(Role::banner);
     {
         FontScope bold(kFontBold);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(words("app.name"));
+        describe_last_text(Role::text, words("app.name"));
     }
     const float title_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
     const float right = ImGui::GetContentRegionMax().x;
@@ -309,6 +314,7 @@ void App::draw_header(float width, bool narrow) {
         const float button_w = ImGui::CalcTextSize(settings_label).x + style.FramePadding.x * 2;
         ImGui::SameLine(right - button_w);
         if (ImGui::Button(settings_label)) open(Page::settings);
+        describe_last_item(Role::link, settings_label, page_ == Page::settings ? 1 : 0);
         name_last_item("nav:settings");
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("%s", words("app.disclaimer"));
@@ -344,7 +350,10 @@ void App::draw_header(float width, bool narrow) {
         ImGui::TextWrapped("%s", saved.full.c_str());
         ImGui::PopStyleColor();
     }
+    // A live region: polite for the save state, assertive when saving failed.
+    describe_last_text(saved.failed ? Role::alert : Role::status, saved.full);
     name_last_text("status:save", saved.full);  // the sentence, whichever form is drawn
+    end_region();
     ImGui::EndChild();
     ImGui::PopStyleVar();
     ImGui::Separator();
@@ -440,6 +449,7 @@ void App::draw_reminders() {
 static bool nav_button(const char* label, bool current, ImVec2 size) {
     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     const bool pressed = ImGui::Button(label, size);
+    describe_last_item(Role::link, label, current ? 1 : 0);  // 1: the page shown (aria-current)
     if (current) ImGui::PopStyleColor();
     return pressed;
 }
@@ -447,6 +457,7 @@ static bool nav_button(const char* label, bool current, ImVec2 size) {
 void App::draw_side_navigation(float width) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float button_w = width - style.WindowPadding.x * 2;
+    begin_region(Role::navigation, words("nav.region"));
     ImGui::Dummy(ImVec2(0, style.WindowPadding.y));
     for (const PageInfo& info : kPages) {
         if (info.page == Page::settings) continue;  // in the header
@@ -454,6 +465,7 @@ void App::draw_side_navigation(float width) {
         if (nav_button(words(info.title_id), info.page == page_, ImVec2(button_w, 0))) open(info.page);
         name_last_item(std::string("nav:") + info.id);
     }
+    end_region();
 }
 
 float App::bottom_navigation_height() const {
@@ -469,6 +481,7 @@ void App::draw_bottom_navigation(float width) {
     const float pad = style.WindowPadding.x * 0.5f;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, style.WindowPadding.y * 0.5f));
     ImGui::BeginChild("nav", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NoScrollbar);
+    begin_region(Role::navigation, words("nav.region"));
     int slots = 1;  // "More"
     for (const PageInfo& info : kPages) slots += info.phone_row ? 1 : 0;
     const float gap = style.ItemSpacing.x * 0.5f;
@@ -498,6 +511,7 @@ void App::draw_bottom_navigation(float width) {
     }
     ImGui::SameLine(0, gap);
     if (fitted_button(words("nav.more"), in_more)) ImGui::OpenPopup("nav:more-list");
+    describe_last_item(Role::expander, words("nav.more"), ImGui::IsPopupOpen("nav:more-list") ? 1 : 0);
     name_last_item("nav:more");
     // The list opens above the row, right-aligned with "More".
     const ImVec2 more_min = ImGui::GetItemRectMin();
@@ -515,6 +529,7 @@ void App::draw_bottom_navigation(float width) {
         }
         ImGui::EndPopup();
     }
+    end_region();
     ImGui::EndChild();
     ImGui::PopStyleVar();
 }
@@ -527,6 +542,7 @@ void App::draw_page() {
     {
         FontScope font(kFontHeading);
         ImGui::TextUnformatted(page_title(page_));
+        describe_last_text(Role::heading, page_title(page_), 1);
     }
     ImGui::Spacing();
     views_[static_cast<int>(page_)]->draw(*this);

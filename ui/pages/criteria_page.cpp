@@ -279,6 +279,7 @@ void show_field_problems(const PageState& s, const std::string& pointer, const c
         else if (!typed.empty() && !is_number_text(typed))
             msg = read_decimal(typed).problem + " (" + msg + ")";
         text_colored(Tone::error, std::string("\u2717 ") + field_label + ": " + msg);
+        describe_last_text(Role::alert, std::string(field_label) + ": " + msg);  // announced at once
         name_last_item("criteria:problem:" + p->path);
     }
 }
@@ -309,6 +310,7 @@ void draw_verdict_card(App& app, PageState& s) {
     card_begin("criteria:verdict-card");
     text_muted(words("criteria.compared"));
     title(e.headline);
+    describe_last_text(Role::status, e.headline);  // a changed verdict is announced (polite)
     ImGui::Spacing();
     bold_text(e.disclaimer);
     name_last_item("criteria:disclaimer");

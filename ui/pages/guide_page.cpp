@@ -133,6 +133,7 @@ void view_tabs(GuideState& s) {
         const bool on = s.view == tabs[i].view;
         if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         if (ImGui::Button(tabs[i].label, ImVec2(width, 0))) s.view = tabs[i].view;
+        describe_last_item(Role::tab, tabs[i].label, s.view == tabs[i].view ? 1 : 0);
         name_last_item(tabs[i].name);
         if (on) ImGui::PopStyleColor();
     }

@@ -155,6 +155,7 @@ void draw_page(App& app, DataPageState& s) {
     // Steps of 10% rather than a free slider: easier to hit with an unsteady finger.
     if (ImGui::Button(" - ") && settings.text_size_percent > Settings::kMinTextSize)
         settings.text_size_percent -= Settings::kTextSizeStep;
+    describe_last_item(Role::button, words("settings.text_smaller"));
     name_last_item("settings:text:smaller");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
@@ -162,6 +163,7 @@ void draw_page(App& app, DataPageState& s) {
     ImGui::SameLine();
     if (ImGui::Button(" + ") && settings.text_size_percent < Settings::kMaxTextSize)
         settings.text_size_percent += Settings::kTextSizeStep;
+    describe_last_item(Role::button, words("settings.text_larger"));
     name_last_item("settings:text:larger");
     heading(words("settings.colours"));
     if (ImGui::RadioButton(words("settings.light"), !settings.dark)) settings.dark = false;
