@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target for a bounded time: tools/fuzz.sh TARGET [SECONDS] (default 60).
 #   record    the record parser, and the save/load round trip of what it reads
+#   journal   the record journal: changes replayed onto a record (record_journal.hpp)
 #   findings  poems-findings/1 as `poems criteria` reads it
 #   content   one content file swapped into the real content set
 #   settings  the display settings (text size, colours)
@@ -19,10 +20,11 @@ F="$ROOT/tests/fixtures"
 
 case "$TARGET" in
   record)   seeds=("$ROOT"/tests/fuzz/corpus/record/* "$F"/record-bad/*.json "$F"/record-migrations/*.json); max_len=16384 ;;
+  journal)  seeds=("$ROOT"/tests/fuzz/corpus/journal/*); max_len=16384 ;;
   findings) seeds=("$F"/findings-bad/*.json "$F"/vignettes/*.json); max_len=8192 ;;
   content)  seeds=("$ROOT"/content/*.json "$F"/content-bad/*.json); max_len=65536 ;;
   settings) seeds=("$ROOT"/tests/fuzz/corpus/settings/*); max_len=4200 ;;
-  *) echo "usage: tools/fuzz.sh record|findings|content|settings [SECONDS]" >&2; exit 2 ;;
+  *) echo "usage: tools/fuzz.sh record|journal|findings|content|settings [SECONDS]" >&2; exit 2 ;;
 esac
 
 if [ ! -f "$BUILD/CMakeCache.txt" ]; then

@@ -4,15 +4,18 @@
 // credential-free; an embed in a sandboxed iframe without allow-same-origin has the origin "null"
 // and may fetch app.wasm only with it, docs/embedding.md), and nothing else. Any static host
 // works the same way.
-// usage: node tools/serve.mjs [--no-cors] DIR [PORT]   (PORT 0 picks a free port; the URL is printed)
+// usage: node tools/serve.mjs [--no-cors] [--gzip] DIR [PORT]   (PORT 0 picks a free port; the URL is printed)
 //   --no-cors leaves the CORS header out, as a host that does not send it would (tests).
+//   --gzip sends files gzipped to a browser that accepts it, as static hosts do (the bench's phone).
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const args = process.argv.slice(2);
 const cors = !args.includes('--no-cors');
-const [dir, portArg] = args.filter((a) => a !== '--no-cors');
+const gzip = args.includes('--gzip');
+const [dir, portArg] = args.filter((a) => a !== '--no-cors' && a !== '--gzip');
 const root = path.resolve(dir || 'build/wasm-release/dist');
 const port = Number(portArg ?? 8080);
 const types = {
@@ -31,6 +34,10 @@ const server = http.createServer((req, res) => {
     if (err) { res.writeHead(404, {'content-type': 'text/plain'}).end('not found\n'); return; }
     const headers = {'content-type': types[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache'};
     if (cors) headers['access-control-allow-origin'] = '*';
+    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      data = zlib.gzipSync(data, { level: 9 });
+      headers['content-encoding'] = 'gzip';
+    }
     res.writeHead(200, headers);
     res.end(data);
   });

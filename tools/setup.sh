@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One-time (and cheap to repeat) set-up for a fresh Debian bookworm machine.
-# Installs only from Debian's archive and the npm registry, as ../shared/TOOLCHAIN.md verified.
+# Installs only from Debian's archive and the npm registry (checked on Debian bookworm).
 # Third-party sources (ImGui, SDL2, Catch2 amalgamated) are unpacked into .deps/, never committed.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)

@@ -16,10 +16,23 @@ Module.poemsInstallBridges = function (dir) {
     Module.poemsStorage = 'none';
     setTimeout(function () { callWithString('_poems_storage_ready', refused); }, 0);
   } else {
-    FS.syncfs(true, function (err) {
+    const ready = function (err) {
       Module.poemsStorage = err ? 'error' : 'idbfs';
       callWithString('_poems_storage_ready', err ? String(err.message || err) : '');
-    });
+    };
+    // The files web/record_preload.js began reading at page start, or (without them) IDBFS's own read.
+    const preload = window.poemsRecordPreload;
+    if (preload && typeof preload.then === 'function') {
+      preload.then(function (got) {
+        if (!got || got.dir !== dir) return FS.syncfs(true, ready);
+        // Should anything fail here, IDBFS reads everything again (and overwrites what was put).
+        if (takePreloaded(dir, got)) return FS.syncfs(true, ready);
+        Module.poemsRecordPreloaded = true;
+        ready(null);
+      });
+    } else {
+      FS.syncfs(true, ready);
+    }
   }
 
   // Debounced FS.syncfs(false): many quick edits make one IndexedDB write; a write asked for while
@@ -64,6 +77,28 @@ Module.poemsInstallBridges = function (dir) {
     setTimeout(function () { answer(false); }, 0);
   }
 };
+
+// Puts the files read at page start into the mounted folder as IDBFS's syncfs(true) would
+// (IDBFS.storeLocalEntry: contents, mode, and the stored modification time, which its later
+// syncs compare), and hands IDBFS the open database. Returns an error, or null.
+function takePreloaded(dir, got) {
+  try {
+    if (got.db && !IDBFS.dbs[dir]) IDBFS.dbs[dir] = got.db;
+    // Folders before the files in them, as IDBFS does.
+    const paths = Object.keys(got.entries).filter(function (p) { return p.indexOf(dir + '/') === 0; }).sort();
+    for (const path of paths) {
+      const entry = got.entries[path];
+      if (FS.isDir(entry.mode)) FS.mkdirTree(path, entry.mode);
+      else if (FS.isFile(entry.mode)) FS.writeFile(path, entry.contents, { canOwn: true });
+      else continue;
+      FS.chmod(path, entry.mode);
+      FS.utime(path, entry.timestamp, entry.timestamp);
+    }
+    return null;
+  } catch (err) {
+    return err;
+  }
+}
 
 // Why this page can have no IndexedDB at all, or '' when it may: in an opaque origin even
 // reading window.indexedDB throws.

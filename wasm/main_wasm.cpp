@@ -16,13 +16,14 @@
 // the touch handler, and focuses the field when an ImGui text field became active; what is typed
 // there comes back as characters and keys (poems_text_typed, poems_text_key).
 //
-// The record lives in IndexedDB through Emscripten's IDBFS, mounted at /persistent: it is read
-// (FS.syncfs(true)) before the app is created, and after every save the app asks for
-// FS.syncfs(false), debounced, and again when the page is hidden or closed.
+// The record lives in IndexedDB through Emscripten's IDBFS, mounted at /persistent: its files are
+// read at page start (web/record_preload.js; FS.syncfs(true) when that fails) and opened right after
+// the first frame; after every save the app asks for FS.syncfs(false), debounced, and again when
+// the page is hidden or closed.
 #include "app/app.hpp"
 #include "app/frame.hpp"
 #include "app/settings_json.hpp"
-#include "app/test_hooks.hpp"
+#include "app/description.hpp"
 #include "pages/lab_chart.hpp"
 #include "pages/pages.hpp"
 
@@ -156,14 +157,19 @@ void open_record() {
     // The browser reads IndexedDB off the main thread and needs the main thread free to
     // finish, so the app does not wait for it: it shows its pages at once, disabled until
     // the record arrives (poems_storage_ready), usually a fraction of a second later.
-    g_options.record_arrives_later = !g_storage_ready;
+    // The record is opened right after the first frame even when it is already here (read at
+    // page start by record_preload.js): a ten-year record takes tens of milliseconds to read, which
+    // the first frame need not wait for.
+    g_options.record_arrives_later = true;
     g_app = std::make_unique<App>(g_options, browser_platform(), make_page_views());
     startup_mark("poems:app-created");
-    if (g_storage_ready) open_record();
 }
 
 [[gnu::noinline]] void render_frame() {
-    if (draw_frame(*g_app, g_loop, g_window, touch_device()).settings_changed) store_settings(g_app->settings());
+    // apply_requests: an activation from the accessibility mirror, handed to ImGui before its frame.
+    if (draw_frame(*g_app, g_loop, g_window, touch_device(), apply_requests).settings_changed) store_settings(g_app->settings());
+    // The accessibility mirror (a11y_mirror.js) follows the description, only when it changed.
+    if (description_changed()) EM_ASM({ Module.poemsMirrorUpdate(UTF8ToString($0)); }, description_json().c_str());
     if (g_loop.frames_drawn == 1) {
         // The page hides its loading screen on this event; tests and the bench time it.
         EM_ASM({
@@ -190,6 +196,10 @@ void tick() {
         return;
     }
     render_frame();
+    if (g_storage_ready && !g_app->record_loaded()) {
+        open_record();
+        input_arrived(g_loop);  // the pages show the record from the next frame
+    }
     // When the ImGui field is left (Enter, a tap elsewhere), let go of the hidden HTML field so
     // the phone's keyboard goes away.
     const bool wants_text = ImGui::GetIO().WantTextInput;
@@ -235,6 +245,7 @@ void install_browser_bridges() {
         Module.poemsInstallBridges(UTF8ToString($0));
         Module.poemsInstallTextInput();
         Module.poemsInstallWake();
+        Module.poemsInstallMirror();
     }, kRecordDir);
 }
 
@@ -270,8 +281,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void poems_storage_ready(const char* error) {
     g_storage_error = error ? error : "";
     g_storage_ready = true;
     startup_mark("poems:storage-read");
-    if (g_app) open_record();
-    redraw_soon();
+    redraw_soon();  // the next frame opens the record (tick)
 }
 
 // navigator.storage.persist() answered (browser_bridges.js): 1 persistent, 0 not.
@@ -351,6 +361,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_named_items() {
     json = named_items_json();
     return json.c_str();
 }
+// The accessibility mirror: the whole description (tests), and focus or activation of an item
+// (a11y_mirror.js), applied in the next frame.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_description() { return description_json().c_str(); }
+extern "C" EMSCRIPTEN_KEEPALIVE void poems_focus_item(unsigned id, int activate) {
+    request_focus(id, activate != 0);
+    redraw_soon();
+}
 extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_named_texts() {
     static std::string json;
     json = named_texts_json();
@@ -414,6 +431,9 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.ConfigInputTextCursorBlink = false;
+    // Keyboard alone: Tab, arrows, Enter, Space and Escape move and act in the app (the mirror's
+    // elements take the browser's Tab once focus is on them: a11y_mirror.js).
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplSDL2_InitForOpenGL(g_window, gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 

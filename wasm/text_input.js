@@ -20,6 +20,8 @@ Module.poemsInstallTextInput = function () {
   const field = document.createElement('input');
   field.type = 'text';
   field.id = 'poems-text-input';
+  // Hidden from assistive technology except while a text field is being edited: the
+  // accessibility mirror (a11y_mirror.js) then labels it with the field's name.
   field.setAttribute('aria-hidden', 'true');
   field.setAttribute('autocomplete', 'off');
   field.setAttribute('autocapitalize', 'off');
@@ -50,6 +52,12 @@ Module.poemsInstallTextInput = function () {
     reset();
   }
 
+  // The mirror's text fields start editing here (keyboard or screen reader, a11y_mirror.js).
+  Module.poemsFocusTextField = function () {
+    reset();
+    field.focus({ preventScroll: true });
+  };
+
   canvas.addEventListener('touchend', function () {
     if (!Module._poems_run_input_now()) return;
     if (document.activeElement !== field) {
@@ -71,6 +79,11 @@ Module.poemsInstallTextInput = function () {
     const key = ctrl && e.key.length === 1 ? e.key.toLowerCase() : e.key;
     if (keys.indexOf(key) < 0 && !(ctrl && shortcuts.indexOf(key) >= 0)) return;
     e.preventDefault();
+    // Editing a field reached from the accessibility mirror: Tab keeps the text and moves on there.
+    if (key === 'Tab' && !ctrl && Module.poemsEditFrom) {
+      send('_poems_text_key', 'Enter', 0);
+      if (Module.poemsMirrorTabFromField(e.shiftKey)) return;
+    }
     send('_poems_text_key', key, (ctrl ? 1 : 0) | (e.shiftKey ? 2 : 0));
   });
   // A selection made some other way (a long press) is dropped for the same reason.
@@ -79,8 +92,11 @@ Module.poemsInstallTextInput = function () {
   });
 
   // ImGui left the text field (Enter, a tap elsewhere): hide the keyboard.
+  // When the editing started from the accessibility mirror, the focus goes back there.
   Module.poemsTextInputEnded = function () {
     if (document.activeElement !== field) return;
+    field.setAttribute('aria-hidden', 'true');
+    if (Module.poemsMirrorRefocus && Module.poemsMirrorRefocus()) return;
     field.blur();
     canvas.focus({ preventScroll: true });
   };

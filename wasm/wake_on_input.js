@@ -13,9 +13,12 @@ Module.poemsInstallWake = function () {
   const wake = function () { Module._poems_wake(); };
   for (const name of events) window.addEventListener(name, wake, { capture: true, passive: true });
   // devicePixelRatio changes (browser zoom, a window dragged to another screen) without a resize.
+  // SDL sizes the canvas's drawing buffer by the pixel ratio only when it sees a resize, so one is
+  // sent: the app then draws at the new ratio, its fonts rasterised for it (crisp when zoomed).
   (function watchPixelRatio() {
     if (!window.matchMedia) return;
     matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)').addEventListener('change', function () {
+      window.dispatchEvent(new Event('resize'));
       wake();
       watchPixelRatio();
     }, { once: true });

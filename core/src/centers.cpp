@@ -1,5 +1,6 @@
 #include "poems/centers.hpp"
 
+#include "poems/by_id.hpp"
 #include "poems/text_fold.hpp"
 
 #include <algorithm>
@@ -8,15 +9,11 @@
 namespace poems {
 
 const Center* CenterDirectory::center(std::string_view id) const {
-    for (const auto& c : centers)
-        if (c.id == id) return &c;
-    return nullptr;
+    return find_by_id(centers, id);
 }
 
 const CenterRegion* CenterDirectory::region(std::string_view id) const {
-    for (const auto& r : regions)
-        if (r.id == id) return &r;
-    return nullptr;
+    return find_by_id(regions, id);
 }
 
 const CenterRegion* CenterDirectory::find_region(std::string_view typed, std::string_view lang) const {
@@ -260,7 +257,8 @@ std::string center_details_text(const CenterDirectory& dir, const Center& c, std
     out += label("remote") + ": " + label(remote_key) + "\n";
     if (!c.remote_note.empty()) out += c.remote_note.in(lang) + "\n";
 
-    out += "\n" + label("how_to_get_referred") + ":\n";
+    out += '\n';
+    out += label("how_to_get_referred") + ":\n";
     for (const auto& step : dir.referral_steps) out += "- " + step.in(lang) + "\n";
     out += label("no_contact_details") + "\n";
 
@@ -270,7 +268,8 @@ std::string center_details_text(const CenterDirectory& dir, const Center& c, std
         for (std::size_t k = 0; k < s.refs.size(); ++k) t += (k == 0 ? "; refs. " : ", ") + std::to_string(s.refs[k]);
         return t;
     };
-    out += "\n" + label("sources") + ":\n";
+    out += '\n';
+    out += label("sources") + ":\n";
     for (const auto& s : c.sources) out += "- " + format(s) + "\n";
     out += label("checked") + " " + to_string(c.checked);
     if (!c.source_date.empty()) out += " (" + label("source_date") + " " + c.source_date + ")";

@@ -1,5 +1,7 @@
 #include "poems/checklists.hpp"
 
+#include "poems/by_id.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -8,9 +10,7 @@ namespace poems {
 // ---- Lookup ---------------------------------------------------------------------------------
 
 const ChecklistStage* Checklists::stage(std::string_view id) const {
-    for (const auto& s : stages)
-        if (s.id == id) return &s;
-    return nullptr;
+    return find_by_id(stages, id);
 }
 
 const ChecklistItem* Checklists::item(std::string_view id) const {
@@ -28,9 +28,7 @@ const ChecklistStage* Checklists::stage_of_item(std::string_view item_id) const 
 }
 
 const ChecklistPage* Checklists::page(std::string_view id) const {
-    for (const auto& p : pages)
-        if (p.id == id) return &p;
-    return nullptr;
+    return find_by_id(pages, id);
 }
 
 // ---- Loading --------------------------------------------------------------------------------

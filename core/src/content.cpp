@@ -3,7 +3,9 @@
 #include "poems/content.hpp"
 
 #include "content_internal.hpp"
+#include "poems/by_id.hpp"
 #include "poems/lang_text.hpp"  // is_well_formed_id
+#include "poems/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -55,7 +57,7 @@ void check_text(const Json& value, const std::string& path, const std::string& f
     }
     if (!value.contains("en")) problems.push_back({file, path, "missing English text (\"en\")"});
     auto blank = [](const Json& s) {
-        return s.is_string() && s.get_ref<const std::string&>().find_first_not_of(" \t\r\n") == std::string::npos;
+        return s.is_string() && is_blank(s.get_ref<const std::string&>());
     };
     // (Paths are built only for a problem: this runs on every piece of text in the content.)
     for (const auto& [lang, text] : value.items()) {
@@ -408,9 +410,7 @@ const std::vector<GuideChapter>& Content::guide() const { return data_->guide; }
 const std::vector<Publication>& Content::publications() const { return data_->publications; }
 
 const Publication* Content::publication(std::string_view id) const {
-    for (const auto& p : data_->publications)
-        if (p.id == id) return &p;
-    return nullptr;
+    return find_by_id(data_->publications, id);
 }
 
 const Seed* Content::seed(std::string_view file) const {
@@ -424,12 +424,6 @@ const std::vector<Reference>& Content::references() const {
     for (const auto& s : data_->seeds)
         if (!s.references.empty()) return s.references;
     return none;
-}
-
-static std::string lowercase(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
 }
 
 std::vector<GlossaryEntry> Content::glossary(std::string_view lang) const {
@@ -449,7 +443,7 @@ std::vector<GlossaryEntry> Content::glossary(std::string_view lang) const {
         out.push_back(std::move(e));
     }
     std::stable_sort(out.begin(), out.end(), [lang](const GlossaryEntry& a, const GlossaryEntry& b) {
-        return lowercase(text_in(*a.term, lang)) < lowercase(text_in(*b.term, lang));
+        return ascii_lower(text_in(*a.term, lang)) < ascii_lower(text_in(*b.term, lang));
     });
     return out;
 }

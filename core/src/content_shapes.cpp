@@ -243,32 +243,31 @@ void check_item(const Json& item, const std::string& path, const std::string& st
     r.finish();
 }
 
-void check_items_topic(const Json& doc, const std::string& stem, const std::string& file, Problems& problems) {
+// The top of a topic whose body is one list under `key` ("items", "chapters"): the list, or
+// nullptr. A missing or empty list is a problem.
+const Json* top_list(const Json& doc, const char* key, const std::string& file, Problems& problems) {
     ObjectReader top(doc, "", problems, file);
-    if (!top.is_object()) return;
+    if (!top.is_object()) return nullptr;
     top.ignore("schema");
     top.ignore("topic");
     top.value("title", true);
     top.value("intro");
-    const Json* items = top.array("items", true);
+    const Json* list = top.array(key, true);
     top.finish();
+    if (list && list->empty()) problems.push_back({file, std::string("/") + key, "must not be empty"});
+    return list;
+}
+
+void check_items_topic(const Json& doc, const std::string& stem, const std::string& file, Problems& problems) {
+    const Json* items = top_list(doc, "items", file, problems);
     if (!items) return;
-    if (items->empty()) problems.push_back({file, "/items", "must not be empty"});
     for (std::size_t i = 0; i < items->size(); ++i)
         check_item((*items)[i], pointer_child("/items", i), stem, file, problems);
 }
 
 void check_guide(const Json& doc, const std::string& file, Problems& problems) {
-    ObjectReader top(doc, "", problems, file);
-    if (!top.is_object()) return;
-    top.ignore("schema");
-    top.ignore("topic");
-    top.value("title", true);
-    top.value("intro");
-    const Json* chapters = top.array("chapters", true);
-    top.finish();
+    const Json* chapters = top_list(doc, "chapters", file, problems);
     if (!chapters) return;
-    if (chapters->empty()) problems.push_back({file, "/chapters", "must not be empty"});
     for (std::size_t i = 0; i < chapters->size(); ++i) {
         ObjectReader r((*chapters)[i], pointer_child("/chapters", i), problems, file);
         if (!r.is_object()) continue;

@@ -1,5 +1,8 @@
 #include "poems/criteria_rules.hpp"
 
+#include "poems/lang_text.hpp"
+#include "poems/text.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -120,8 +123,8 @@ struct Loader {
             const Json& v = (*list)[i];
             std::string p = pointer_child(path, i);
             if (!v.is_string()) fail(p, std::string("expected a string, got ") + json_type_name(v));
-            else if (v.get<std::string>().rfind(prefix, 0) != 0) fail(p, "\"" + v.get<std::string>() + "\" must start with \"" + prefix + "\"");
-            else if (std::find(out.begin(), out.end(), v.get<std::string>()) != out.end()) fail(p, "\"" + v.get<std::string>() + "\" is listed twice");
+            else if (v.get<std::string>().rfind(prefix, 0) != 0) fail(p, quote(v.get<std::string>()) + " must start with " + quote(prefix));
+            else if (std::find(out.begin(), out.end(), v.get<std::string>()) != out.end()) fail(p, quote(v.get<std::string>()) + " is listed twice");
             else out.push_back(v.get<std::string>());
         }
         return out;
@@ -139,45 +142,28 @@ struct Loader {
             std::string p = pointer_child(path, i);
             if (!v.is_string()) fail(p, std::string("expected a string, got ") + json_type_name(v));
             else if (std::find(allowed.begin(), allowed.end(), v.get<std::string>()) == allowed.end())
-                fail(p, "\"" + v.get<std::string>() + "\" is not a known key here");
-            else if (std::find(out.begin(), out.end(), v.get<std::string>()) != out.end()) fail(p, "\"" + v.get<std::string>() + "\" is listed twice");
+                fail(p, quote(v.get<std::string>()) + " is not a known key here");
+            else if (std::find(out.begin(), out.end(), v.get<std::string>()) != out.end()) fail(p, quote(v.get<std::string>()) + " is listed twice");
             else out.push_back(v.get<std::string>());
         }
         return out;
     }
 
-    Citations sources(ObjectReader& r) {
-        Citations out;
-        const Json* list = r.array("sources", true);
-        if (!list) return out;
-        std::string path = pointer_child(r.path(), "sources");
-        if (list->empty()) fail(path, "must list at least one citation");
-        for (std::size_t i = 0; i < list->size(); ++i) {
-            ObjectReader cr((*list)[i], pointer_child(path, i), problems, file);
-            if (!cr.is_object()) continue;
-            Citation c;
-            if (auto pub = cr.string("publication")) {  // checked against sources.json by the content loader
-                c.publication = *pub;
-                cr.finish();
-                out.push_back(std::move(c));
-                continue;
-            }
-            if (auto s = cr.string("seed", true)) c.seed = *s;
-            if (auto s = cr.string("section", true)) c.section = *s;
-            if (const Json* refs = cr.array("refs")) {
-                for (std::size_t k = 0; k < refs->size(); ++k) {
-                    const Json& n = (*refs)[k];
-                    std::string p = pointer_child(pointer_child(cr.path(), "refs"), k);
-                    if (!n.is_number_integer() && !n.is_number_unsigned()) fail(p, std::string("expected a whole number, got ") + json_type_name(n));
-                    else if (n.get<long long>() < 1) fail(p, "reference numbers start at 1");
-                    else c.refs.push_back(static_cast<int>(n.get<long long>()));
-                }
-            }
-            cr.finish();
-            out.push_back(std::move(c));
-        }
-        return out;
+    // One object at the top of criteria.json: its id first, `read(reader)` for the keys of its own,
+    // then its sources, then no key left unread.
+    template <class T, class Read>
+    void object(ObjectReader& top, const char* key, T& out, Read&& read) {
+        const Json* v = top.object(key, true);
+        if (!v) return;
+        ObjectReader r(*v, pointer_child("", key), problems, file);
+        out.id = id(r, "criteria.");
+        read(r);
+        out.sources = sources(r);
+        r.finish();
     }
+
+    // The one citation reader every topic uses (lang_text.hpp).
+    Citations sources(ObjectReader& r) { return read_source_refs(r, {problems, file}); }
 
     std::string word(ObjectReader& r, std::string_view key) {
         auto s = r.string(key, true);
@@ -281,10 +267,8 @@ std::optional<CriteriaRules> load_criteria_rules(const Json& doc, Problems& prob
                    "asks for " + std::to_string(g.min_present) + " present, but the group has " + std::to_string(size) + " criteria");
     }
 
-    if (const Json* v = top.object("castleman_variant", true)) {
-        ObjectReader r(*v, "/castleman_variant", problems, file);
+    L.object(top, "castleman_variant", rules.castleman_variant, [&](ObjectReader& r) {
         auto& cv = rules.castleman_variant;
-        cv.id = L.id(r, "criteria.");
         if (auto t = L.text(r, "text")) cv.text = *t;
         cv.requires_present = L.words(r, "requires_present", criterion_keys());
         if (auto g = r.one_of("counted_group", group_keys, true)) cv.counted_group = *g;
@@ -293,14 +277,10 @@ std::optional<CriteriaRules> load_criteria_rules(const Json& doc, Problems& prob
             else cv.min_counted_present = static_cast<int>(*n);
         }
         cv.requires_any_absent = L.words(r, "requires_any_absent", criterion_keys());
-        cv.sources = L.sources(r);
-        r.finish();
-    }
+    });
 
-    if (const Json* v = top.object("vegf", true)) {
-        ObjectReader r(*v, "/vegf", problems, file);
+    L.object(top, "vegf", rules.vegf, [&](ObjectReader& r) {
         auto& vg = rules.vegf;
-        vg.id = L.id(r, "criteria.");
         if (auto u = r.one_of("unit", vegf_units(), true)) vg.unit = *u;
         if (auto m = L.positive(r, "uln_multiple", true)) {
             if (*m <= 1) r.fail("uln_multiple", "must be more than 1 (a multiple of the upper limit of normal)");
@@ -329,9 +309,7 @@ std::optional<CriteriaRules> load_criteria_rules(const Json& doc, Problems& prob
         });
         for (const auto& s : vegf_samples())
             if (!rules.vegf_sample(s)) L.fail("/vegf/samples", "the sample \"" + s + "\" is missing");
-        vg.sources = L.sources(r);
-        r.finish();
-    }
+    });
 
     L.list(top, "endocrine_findings", [&](ObjectReader& r) {
         EndocrineFindingRule e;
@@ -346,10 +324,8 @@ std::optional<CriteriaRules> load_criteria_rules(const Json& doc, Problems& prob
         rules.endocrine_findings.push_back(std::move(e));
     });
 
-    if (const Json* v = top.object("m_protein", true)) {
-        ObjectReader r(*v, "/m_protein", problems, file);
+    L.object(top, "m_protein", rules.m_protein, [&](ObjectReader& r) {
         auto& mp = rules.m_protein;
-        mp.id = L.id(r, "criteria.");
         if (auto t = L.text(r, "text")) mp.text = *t;
         mp.absent_requires_negative = L.words(r, "absent_requires_negative", m_protein_test_kinds());
         L.list(r, "tests", [&](ObjectReader& t) {
@@ -364,14 +340,10 @@ std::optional<CriteriaRules> load_criteria_rules(const Json& doc, Problems& prob
         });
         for (const auto& k : m_protein_test_kinds())
             if (!rules.m_protein_test(k)) L.fail("/m_protein/tests", "the test \"" + k + "\" is missing");
-        mp.sources = L.sources(r);
-        r.finish();
-    }
+    });
 
-    if (const Json* v = top.object("red_flag_screen", true)) {
-        ObjectReader r(*v, "/red_flag_screen", problems, file);
+    L.object(top, "red_flag_screen", rules.red_flags, [&](ObjectReader& r) {
         auto& rf = rules.red_flags;
-        rf.id = L.id(r, "criteria.");
         if (auto t = L.text(r, "text")) rf.text = *t;
         L.list(r, "prior_conditions", [&](ObjectReader& p) {
             PriorConditionRule pc;
@@ -383,9 +355,7 @@ std::optional<CriteriaRules> load_criteria_rules(const Json& doc, Problems& prob
             rf.prior_conditions.push_back(std::move(pc));
         });
         rf.red_flag_keys = L.words(r, "red_flag_keys", criterion_keys());
-        rf.sources = L.sources(r);
-        r.finish();
-    }
+    });
 
     L.list(top, "reasons", [&](ObjectReader& r) {
         TextItem t;
@@ -428,13 +398,9 @@ std::optional<CriteriaRules> load_criteria_rules(const Json& doc, Problems& prob
     for (const auto& v : verdict_words)
         if (!rules.verdict(v)) L.fail("/verdicts", "the verdict \"" + v + "\" is missing");
 
-    if (const Json* v = top.object("disclaimer", true)) {
-        ObjectReader r(*v, "/disclaimer", problems, file);
-        rules.disclaimer.id = L.id(r, "criteria.");
+    L.object(top, "disclaimer", rules.disclaimer, [&](ObjectReader& r) {
         if (auto t = L.text(r, "text")) rules.disclaimer.text = *t;
-        rules.disclaimer.sources = L.sources(r);
-        r.finish();
-    }
+    });
 
     rules.test_order_ids = L.links(top, "test_order_ids", "workup.", true);
     // Every test a criterion or an M-protein test names must have a place in the order.

@@ -1,6 +1,7 @@
 #include "poems/dates.hpp"
 
 #include <cstdio>
+#include <ctime>
 
 namespace poems {
 
@@ -83,6 +84,16 @@ int whole_months_between(const Date& from, const Date& to) {
     int months = (to.year - from.year) * 12 + (to.month - from.month);
     if (months > 0 && add_months(from, months) > to) --months;
     return months;
+}
+
+Date local_date_of(std::time_t moment) {
+    std::tm local{};
+#if defined(_WIN32)
+    localtime_s(&local, &moment);
+#else
+    localtime_r(&moment, &local);
+#endif
+    return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
 }  // namespace poems

@@ -2,6 +2,7 @@
 // content; this file only chooses what the record calls for, in which order.
 #include "poems/document.hpp"
 
+#include "poems/by_id.hpp"
 #include "poems/criteria.hpp"
 #include "poems/findings.hpp"
 #include "poems/signals.hpp"
@@ -32,44 +33,21 @@ const std::vector<std::string>& document_word_keys() {
     return keys;
 }
 
-const std::string& DocumentTexts::word(std::string_view key, std::string_view lang) const {
-    static const std::string empty;
-    auto it = words.find(key);
-    return it == words.end() ? empty : it->second.in(lang);
-}
-
 std::optional<DocumentTexts> load_document_texts(const Json& doc, Problems& problems, const std::string& file) {
-    const std::size_t before = problems.size();
-    DocumentTexts out;
-    ObjectReader r(doc, "", problems, file);
-    r.ignore("schema");
-    r.ignore("topic");
-    ReadSink sink{problems, file};
-    read_lang_text(r, sink, "title");
-    read_lang_text(r, sink, "note", false);
-    if (const Json* words = r.object("words", true)) {
-        ObjectReader w(*words, "/words", problems, file);
-        for (const auto& key : document_word_keys())
-            if (auto t = read_lang_text(w, sink, key)) out.words[key] = std::move(*t);
-        w.finish();  // a word no document uses is a problem: a misspelt key would never show
-    }
-    if (const Json* items = r.array("items", true)) {
-        for (std::size_t i = 0; i < items->size(); ++i) {
+    return read_topic<DocumentTexts>(doc, problems, file, [&](ObjectReader& r, ReadSink sink, DocumentTexts& out) {
+        const Json* items = r.array("items", true);
+        for (std::size_t i = 0; items && i < items->size(); ++i) {
             ObjectReader it((*items)[i], pointer_child("/items", i), problems, file);
             const auto id = it.string("id", true);
             if (id && id->rfind("documents.", 0) != 0) it.fail("id", "must start with \"documents.\", got \"" + *id + "\"");
+            if (id) out.item_ids.push_back(*id);
             read_lang_text(it, sink, "text");
             read_source_refs(it, sink);
             read_id_list(it, sink, "test_ids", false, {"workup."});
             it.finish();
         }
-    }
-    r.finish();
-    if (problems.size() != before) return std::nullopt;
-    return out;
+    });
 }
-
-// ---- Loading ----------------------------------------------------------------------------------
 
 // What a symptom entry names: the diary's word for its symptom, the id when this version does not
 // know it, or the person's own words for "other".
@@ -79,36 +57,8 @@ static std::string symptom_label(const SymptomEntry& e, const DiaryContent* diar
     return e.symptom_id;
 }
 
-std::optional<LoadedDocumentContent> load_document_content(const Content& c, Problems& problems) {
-    const std::size_t before = problems.size();
-    auto need = [&](const char* stem) -> const Json* {
-        const Json* t = c.topic(stem);
-        if (!t) problems.push_back({std::string(stem) + ".json", "", "missing: the documents need it"});
-        return t;
-    };
-    const Json *crit = need("criteria"), *labs = need("labs"), *mon = need("monitoring"), *prog = need("prognosis"),
-               *chk = need("checklists"), *cen = need("centers"), *docs = need("documents");
-    if (problems.size() != before) return std::nullopt;
-    auto rules = load_criteria_rules(*crit, problems, "criteria.json");
-    auto catalogue = load_lab_catalogue(*labs, problems, "labs.json");
-    auto plan = load_monitoring_plan(*mon, problems, "monitoring.json");
-    auto prognosis = load_prognosis(*prog, problems, "prognosis.json");
-    Checklists checklists = load_checklists(*chk, problems, "checklists.json");
-    CenterDirectory centers = load_centers(*cen, problems, "centers.json");
-    auto texts = load_document_texts(*docs, problems, "documents.json");
-    if (problems.size() != before || !rules || !catalogue || !plan || !prognosis || !texts) return std::nullopt;
-    std::optional<DiaryContent> diary;
-    if (const Json* d = c.topic("diary")) diary = load_diary_content(*d, problems, "diary.json");
-    if (problems.size() != before) return std::nullopt;
-    return LoadedDocumentContent{c, std::move(*rules), std::move(*catalogue), std::move(*plan),
-                                 std::move(*prognosis), std::move(checklists), std::move(centers), std::move(*texts),
-                                 std::move(diary)};
-}
-
 const Section* Document::section(std::string_view id) const {
-    for (const auto& s : sections)
-        if (s.id == id) return &s;
-    return nullptr;
+    return find_by_id(sections, id);
 }
 
 std::vector<const Cell*> all_cells(const Document& doc) {
@@ -139,7 +89,12 @@ class Builder {
 public:
     Builder(const DocumentContent& dc, Document& doc) : dc_(dc), doc_(doc) {}
 
-    const std::string& w(std::string_view key) const { return dc_.texts->word(key, doc_.lang); }
+    // The documents' own word "doc.<key>" of ui.json ("" if missing: load_ui_words() requires them all).
+    const std::string& w(std::string_view key) const {
+        static const std::string none;
+        const std::string* t = dc_.words->find("doc." + std::string(key), doc_.lang);
+        return t ? *t : none;
+    }
 
     std::vector<int> cite(const std::vector<SourceRef>& sources) {
         std::vector<int> out;
@@ -230,6 +185,11 @@ Block table(std::vector<std::string> header, std::vector<std::vector<Cell>> rows
     return b;
 }
 
+// A section of one block under its heading (the documents' word "h_<id>").
+void add_section(const Builder& b, Document& doc, const std::string& id, Block block) {
+    doc.sections.push_back({id, b.w("h_" + id), {std::move(block)}});
+}
+
 bool has_findings(const Record& r) {
     if (!r.findings.is_object()) return false;
     for (auto it = r.findings.begin(); it != r.findings.end(); ++it)
@@ -253,7 +213,11 @@ const char* status_word(Status s) {
     return "status_unknown";
 }
 
-void add_header(Builder& b, Document& doc, const Record& r, Date today) {
+// What both documents begin with: their kind and date, the title, who made it and when, whose it is.
+void begin_document(Builder& b, Document& doc, const char* kind, const char* title_key, const Record& r, Date today) {
+    doc.kind = kind;
+    doc.date = today;
+    doc.title = b.w(title_key);
     doc.header.push_back(b.words("prepared_by"));
     doc.header.push_back({b.w("prepared_on") + " " + to_string(today), Origin::words, {}, {}});
     if (!r.profile.display_name.empty())
@@ -369,11 +333,8 @@ void add_labs(Builder& b, Document& doc, const Record& r, const DocumentContent&
 
 Document visit_summary(const Record& r, const DocumentContent& dc, Date today, const DocumentOptions& options) {
     Document doc;
-    doc.kind = "visit_summary";
-    doc.date = today;
     Builder b(dc, doc);
-    doc.title = b.w("summary_title");
-    add_header(b, doc, r, today);
+    begin_document(b, doc, "visit_summary", "summary_title", r, today);
     const Evaluation e = evaluate_record(r, *dc.criteria, doc.lang);
     const bool findings = has_findings(r);
 
@@ -489,9 +450,7 @@ Document visit_summary(const Record& r, const DocumentContent& dc, Date today, c
                                       item.why.empty() ? std::string() : item.why.front().row_id)});
         }
         if (!rows.empty()) {
-            Section s{"monitoring", b.w("h_monitoring"), {}};
-            s.blocks.push_back(table({b.w("col_date"), b.w("col_status"), b.w("col_test")}, std::move(rows)));
-            doc.sections.push_back(std::move(s));
+            add_section(b, doc, "monitoring", table({b.w("col_date"), b.w("col_status"), b.w("col_test")}, std::move(rows)));
         }
     }
     // The guide's prognostic factors that are present: listed, no score.
@@ -503,9 +462,7 @@ Document visit_summary(const Record& r, const DocumentContent& dc, Date today, c
             if (f) items.push_back(b.content(f->name.in(doc.lang), f->sources, f->id));
         }
         if (!items.empty()) {
-            Section s{"factors", b.w("h_factors"), {}};
-            s.blocks.push_back(list(std::move(items), b.item("documents.no_score")));
-            doc.sections.push_back(std::move(s));
+            add_section(b, doc, "factors", list(std::move(items), b.item("documents.no_score")));
         }
     }
     // Recent diary entries: symptoms, appointments and notes up to today, newest first.
@@ -548,9 +505,7 @@ Document visit_summary(const Record& r, const DocumentContent& dc, Date today, c
             items.push_back(std::move(c));
         }
         if (!items.empty()) {
-            Section s{"checklist", b.w("h_checklist"), {}};
-            s.blocks.push_back(list(std::move(items)));
-            doc.sections.push_back(std::move(s));
+            add_section(b, doc, "checklist", list(std::move(items)));
         }
     }
     // The missing items' tests marked as asked.
@@ -559,9 +514,7 @@ Document visit_summary(const Record& r, const DocumentContent& dc, Date today, c
         for (const auto& id : r.asked_doctor)
             if (dc.content->has_id(id)) items.push_back(b.workup_name(id));
         if (!items.empty()) {
-            Section s{"asked", b.w("h_asked"), {}};
-            s.blocks.push_back(list(std::move(items)));
-            doc.sections.push_back(std::move(s));
+            add_section(b, doc, "asked", list(std::move(items)));
         }
     }
     b.finish();
@@ -572,11 +525,8 @@ Document visit_summary(const Record& r, const DocumentContent& dc, Date today, c
 
 Document evaluation_letter(const Record& r, const DocumentContent& dc, Date today, const DocumentOptions& options) {
     Document doc;
-    doc.kind = "letter";
-    doc.date = today;
     Builder b(dc, doc);
-    doc.title = b.w("letter_title");
-    add_header(b, doc, r, today);
+    begin_document(b, doc, "letter", "letter_title", r, today);
     const Evaluation e = evaluate_record(r, *dc.criteria, doc.lang);
     Problems ignored;
     auto f = r.findings.is_object() ? parse_findings(r.findings, *dc.criteria, ignored) : std::nullopt;
@@ -625,20 +575,14 @@ Document evaluation_letter(const Record& r, const DocumentContent& dc, Date toda
         for (const auto& st : item_test_status(wanted, r, today, lab_workup_links(*dc.content)))
             if (!st.done()) items.push_back(b.workup_name(st.workup_id));
         if (!items.empty()) {
-            Section s{"tests", b.w("h_tests"), {}};
-            s.blocks.push_back(list(std::move(items), b.item("documents.letter_tests")));
-            doc.sections.push_back(std::move(s));
+            add_section(b, doc, "tests", list(std::move(items), b.item("documents.letter_tests")));
         }
     }
     if (!options.own_paragraph.empty()) {
-        Section s{"own", b.w("h_own"), {}};
-        s.blocks.push_back(paragraph(Builder::data(options.own_paragraph)));
-        doc.sections.push_back(std::move(s));
+        add_section(b, doc, "own", paragraph(Builder::data(options.own_paragraph)));
     }
     {
-        Section s{"not_diagnosis", b.w("h_not_diagnosis"), {}};
-        s.blocks.push_back(paragraph(b.content(e.disclaimer, e.disclaimer_sources, e.disclaimer_id)));
-        doc.sections.push_back(std::move(s));
+        add_section(b, doc, "not_diagnosis", paragraph(b.content(e.disclaimer, e.disclaimer_sources, e.disclaimer_id)));
     }
     {
         std::vector<Cell> items;
@@ -652,9 +596,7 @@ Document evaluation_letter(const Record& r, const DocumentContent& dc, Date toda
             items.push_back(b.content(text, c.sources, c.id));
         }
         if (!items.empty()) {
-            Section s{"centers", b.w("h_centers"), {}};
-            s.blocks.push_back(list(std::move(items), b.item("documents.centers")));
-            doc.sections.push_back(std::move(s));
+            add_section(b, doc, "centers", list(std::move(items), b.item("documents.centers")));
         }
     }
     {

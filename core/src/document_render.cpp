@@ -100,7 +100,10 @@ std::string chart_svg(const DocChart& ch) {
              esc(t.label) + "</text>";
     }
     std::string pts;
-    for (const auto& p : ch.points) pts += (pts.empty() ? "" : " ") + num(sx(double(p.day))) + "," + num(sy(p.value));
+    for (const auto& p : ch.points) {
+        if (!pts.empty()) pts += ' ';
+        pts += num(sx(double(p.day))) + "," + num(sy(p.value));
+    }
     s += "<polyline points=\"" + pts + "\" fill=\"none\" stroke=\"#1f4e8c\" stroke-width=\"1.4\"/>";
     for (const auto& p : ch.points)
         s += "<circle cx=\"" + num(sx(double(p.day))) + "\" cy=\"" + num(sy(p.value)) + "\" r=\"1.8\" fill=\"#1f4e8c\"/>";
@@ -177,7 +180,7 @@ std::string render_text(const Document& doc) {
     std::string t;
     auto line = [&](const Cell& c) {
         t += c.text;
-        if (!c.cites.empty()) t += " " + cites_text(c.cites);
+        if (!c.cites.empty()) t += ' ', t += cites_text(c.cites);
         t += "\n";
     };
     t += doc.title + "\n" + std::string(doc.title.size(), '=') + "\n";
@@ -202,7 +205,7 @@ std::string render_text(const Document& doc) {
                             if (row[i].text.empty()) continue;
                             if (i > 0) out += i == 1 ? ": " : " | ";
                             out += row[i].text;
-                            if (!row[i].cites.empty()) out += " " + cites_text(row[i].cites);
+                            if (!row[i].cites.empty()) out += ' ', out += cites_text(row[i].cites);
                         }
                         t += out + "\n";
                     }

@@ -1,6 +1,7 @@
 #include "poems/findings.hpp"
 
 #include "poems/criteria_rules.hpp"
+#include "poems/text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -116,7 +117,7 @@ static std::optional<Findings> parse(const Json& j, const CriteriaRules* rules, 
                 continue;
             }
             std::string name = v.get<std::string>();
-            if (name.find_first_not_of(" \t\r\n") == std::string::npos) {
+            if (is_blank(name)) {
                 problems.push_back({file, p, "must not be empty"});
             } else if (std::find(out.begin(), out.end(), name) != out.end()) {
                 problems.push_back({file, p, "\"" + name + "\" is listed twice"});

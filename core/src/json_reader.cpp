@@ -1,5 +1,7 @@
 #include "poems/json_reader.hpp"
 
+#include "poems/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -508,7 +510,7 @@ std::optional<std::string> ObjectReader::string(std::string_view key, bool requi
     const Json* v = typed(*this, value(key, required), key, [](const Json& j) { return j.is_string(); }, "a string");
     if (!v) return std::nullopt;
     std::string s = v->get<std::string>();
-    if (non_empty && s.find_first_not_of(" \t\r\n") == std::string::npos) {
+    if (non_empty && is_blank(s)) {
         fail(key, "must not be empty");
         return std::nullopt;
     }

@@ -1,5 +1,7 @@
 #include "poems/labs.hpp"
 
+#include "poems/by_id.hpp"
+
 #include "monitoring_read.hpp"
 
 #include <algorithm>
@@ -9,9 +11,7 @@
 namespace poems {
 
 const LabTest* LabCatalogue::test(std::string_view id) const {
-    for (const auto& t : tests)
-        if (t.id == id) return &t;
-    return nullptr;
+    return find_by_id(tests, id);
 }
 
 const LabUnit* LabCatalogue::unit(std::string_view u) const {

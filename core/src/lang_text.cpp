@@ -1,5 +1,7 @@
 #include "poems/lang_text.hpp"
 
+#include "poems/text.hpp"
+
 #include <algorithm>
 
 namespace poems {
@@ -10,8 +12,6 @@ const std::string& LangText::in(std::string_view lang) const {
     if (auto it = by_lang.find("en"); it != by_lang.end()) return it->second;
     return empty_text;
 }
-
-static bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 std::optional<LangText> read_lang_text_value(const Json& v, const std::string& path, Problems& problems,
                                              const std::string& file) {
@@ -32,7 +32,7 @@ std::optional<LangText> read_lang_text_value(const Json& v, const std::string& p
         } else if (!text.is_string()) {
             problems.push_back({file, at, std::string("expected a string, got ") + json_type_name(text)});
             ok = false;
-        } else if (blank(text.get<std::string>())) {
+        } else if (is_blank(text.get<std::string>())) {
             problems.push_back({file, at, "must not be empty"});
             ok = false;
         } else {
@@ -51,6 +51,13 @@ std::optional<LangText> read_lang_text(ObjectReader& r, ReadSink sink, std::stri
     const Json* v = r.value(key, required);
     if (!v) return std::nullopt;
     return read_lang_text_value(*v, pointer_child(r.path(), key), sink.problems, sink.file);
+}
+
+void read_topic_head(ObjectReader& r, ReadSink sink) {
+    r.ignore("schema");
+    r.ignore("topic");
+    read_lang_text(r, sink, "title");
+    read_lang_text(r, sink, "note", false);
 }
 
 std::vector<SourceRef> read_source_refs(ObjectReader& r, ReadSink sink, std::string_view key, bool required) {

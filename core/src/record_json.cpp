@@ -1,6 +1,7 @@
 #include "poems/record_json.hpp"
 
 #include "poems/findings.hpp"
+#include "poems/text.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -328,7 +329,7 @@ struct Reader {
                 continue;
             }
             std::string s = v.get<std::string>();
-            if (s.find_first_not_of(" \t\r\n") == std::string::npos) {
+            if (is_blank(s)) {
                 problems.push_back({file, at, "must not be empty"});
                 continue;
             }
@@ -427,16 +428,19 @@ RecordLoad record_from_json(const Json& original, const std::string& file) {
             e.fail("symptom", "is only for \"other\" (an entry without a \"symptom_id\"); put your words in \"note\"");
             what_ok = false;
         }
-        auto severity = e.integer("severity", true);
-        if (severity && (*severity < kMinSeverity || *severity > kMaxSeverity)) {
-            e.fail("severity", "must be between " + std::to_string(kMinSeverity) + " and " + std::to_string(kMaxSeverity) +
-                                   ", got " + std::to_string(*severity));
-            severity.reset();
+        // A plain int, not the optional: GCC 12 at -O2 warned that the optional's value "may be
+        // used uninitialized" (-Wmaybe-uninitialized, a false positive through the inlined lambda).
+        int severity = 0;
+        bool severity_ok = false;
+        if (const auto read = e.integer("severity", true)) {
+            if (*read < kMinSeverity || *read > kMaxSeverity)
+                e.fail("severity", "must be between " + std::to_string(kMinSeverity) + " and " +
+                                       std::to_string(kMaxSeverity) + ", got " + std::to_string(*read));
+            else severity = static_cast<int>(*read), severity_ok = true;
         }
         auto note = rd.text(e, "note", false, false, kMaxTextChars);
-        if (!id || !date || !what_ok || !severity || (e.value("note") && !note)) return std::nullopt;
-        return SymptomEntry{*id, *date, symptom.value_or(""), static_cast<int>(*severity), note.value_or(""),
-                            symptom_id.value_or("")};
+        if (!id || !date || !what_ok || !severity_ok || (e.value("note") && !note)) return std::nullopt;
+        return SymptomEntry{*id, *date, symptom.value_or(""), severity, note.value_or(""), symptom_id.value_or("")};
     });
 
     rd.list(top, "appointments", rec.appointments, [&](ObjectReader& e) -> std::optional<Appointment> {

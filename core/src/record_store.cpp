@@ -1,6 +1,8 @@
 // The only file in core that does file I/O for the record (see record_store.hpp).
 #include "poems/record_store.hpp"
 
+#include "poems/record_journal.hpp"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -45,29 +47,32 @@ fs::path default_record_dir() {
 
 static fs::path sibling(const fs::path& dir, const std::string& suffix) { return dir / (std::string(kRecordFileName) + suffix); }
 
-std::optional<std::string> read_text_file(const fs::path& path, std::size_t max_bytes, std::string& error) {
-    std::FILE* f = std::fopen(path.string().c_str(), "rb");
-    if (!f) {
-        error = std::strerror(errno);
-        return std::nullopt;
-    }
+std::optional<std::string> read_text_stream(std::FILE* f, std::size_t max_bytes, std::string& error) {
     std::string text;
     char buffer[1 << 16];
     std::size_t n;
     while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
         text.append(buffer, n);
         if (text.size() > max_bytes) {
-            std::fclose(f);
-            error = "the file is too large (over " + std::to_string(max_bytes) + " bytes, the limit)";
+            error = "it is larger than the limit of " + std::to_string(max_bytes) + " bytes";
             return std::nullopt;
         }
     }
-    bool failed = std::ferror(f) != 0;
-    std::fclose(f);
-    if (failed) {
+    if (std::ferror(f)) {
         error = "a read error occurred";
         return std::nullopt;
     }
+    return text;
+}
+
+std::optional<std::string> read_text_file(const fs::path& path, std::size_t max_bytes, std::string& error) {
+    std::FILE* f = std::fopen(path.string().c_str(), "rb");
+    if (!f) {
+        error = std::strerror(errno);
+        return std::nullopt;
+    }
+    auto text = read_text_stream(f, max_bytes, error);
+    std::fclose(f);
     return text;
 }
 
@@ -101,12 +106,23 @@ const char* to_string(SaveStep s) {
         case SaveStep::sync_tmp: return "sync_tmp";
         case SaveStep::backup_previous: return "backup_previous";
         case SaveStep::replace: return "replace";
+        case SaveStep::end_journal: return "end_journal";
         case SaveStep::sync_dir: return "sync_dir";
     }
     return "?";
 }
 
-static SaveResult failed(std::string message) { return {false, std::move(message), 0}; }
+static SaveResult failed(std::string message) { return {false, std::move(message), 0, 0}; }
+
+// Flushes what was written to the disk (fsync where the system has it) and closes the file;
+// false when any step failed. Shared by the whole save and the journal's append.
+static bool flush_sync_close(std::FILE* f, bool ok) {
+    ok = ok && std::fflush(f) == 0;
+#ifdef POEMS_HAVE_FSYNC
+    ok = ok && ::fsync(::fileno(f)) == 0;
+#endif
+    return std::fclose(f) == 0 && ok;
+}
 
 SaveResult save_record(const fs::path& dir, const Record& r, const SaveFaults& faults) {
     auto stop = [&](SaveStep s) { return faults.stop_before && *faults.stop_before == s; };
@@ -141,11 +157,7 @@ SaveResult save_record(const fs::path& dir, const Record& r, const SaveFaults& f
             std::fclose(f);
             return stopped(SaveStep::sync_tmp);
         }
-        ok = ok && std::fflush(f) == 0;
-#ifdef POEMS_HAVE_FSYNC
-        ok = ok && ::fsync(::fileno(f)) == 0;
-#endif
-        ok = std::fclose(f) == 0 && ok;
+        ok = flush_sync_close(f, ok);
         if (!ok) {
             std::string why = std::strerror(errno);
             fs::remove(tmp, ec);
@@ -172,13 +184,46 @@ SaveResult save_record(const fs::path& dir, const Record& r, const SaveFaults& f
             return failed("could not replace " + main.string() + " (" + why + "); your previous record was kept");
         }
 
-        // 5. Make the renames durable.
+        // 5. The journal's changes are all in the new record.json. (Stopped before this, the
+        // journal names the record.json before, now the backup, and load_record() ignores it.)
+        if (stop(SaveStep::end_journal)) return stopped(SaveStep::end_journal);
+        fs::remove(sibling(dir, kRecordJournalSuffix), ec);
+
+        // 6. Make the renames durable.
         if (stop(SaveStep::sync_dir)) return stopped(SaveStep::sync_dir);
         sync_dir(dir);
-        return {true, "", text.size()};
+        return {true, "", text.size(), record_text_hash(text)};
     } catch (const std::exception& e) {  // e.g. out of memory: report, never crash the app
         return failed(std::string("your record was not saved: ") + e.what());
     }
+}
+
+// ---- The journal (record_journal.hpp) ----------------------------------------------------------
+
+SaveResult append_record_journal(const fs::path& dir, std::string_view bytes, std::size_t valid_bytes, const SaveFaults& faults) {
+    const fs::path path = sibling(dir, kRecordJournalSuffix);
+    std::error_code ec;
+    if (valid_bytes > 0 && fs::file_size(path, ec) != valid_bytes) {
+        // A line cut short by a stopped append: never part of a save, and in the way of the next line.
+        if (!ec) fs::resize_file(path, valid_bytes, ec);
+        if (ec) return failed("could not write " + path.string() + ": " + ec.message() + "; your record on disk was not changed");
+    }
+    std::FILE* f = std::fopen(path.string().c_str(), valid_bytes > 0 ? "ab" : "wb");
+    if (!f) return failed("could not write " + path.string() + ": " + std::strerror(errno) + "; your record on disk was not changed");
+    const std::size_t to_write = faults.journal_bytes ? std::min(*faults.journal_bytes, bytes.size()) : bytes.size();
+    bool ok = std::fwrite(bytes.data(), 1, to_write, f) == to_write;
+    if (faults.journal_bytes) {
+        std::fclose(f);
+        return failed("save stopped after " + std::to_string(to_write) + " bytes of the journal line (test fault)");
+    }
+    ok = flush_sync_close(f, ok);
+    if (!ok) {
+        std::string why = std::strerror(errno);
+        // Whatever part of the line reached the disk has no newline or a wrong check: load_record
+        // leaves it out, and the next append cuts it off.
+        return failed("could not write " + path.string() + " (" + why + "); your last change was not saved");
+    }
+    return {true, "", bytes.size(), 0};
 }
 
 // ---- Loading ----------------------------------------------------------------------------------
@@ -191,6 +236,8 @@ struct Attempt {
     Outcome outcome = Outcome::missing;
     RecordLoad load;
     std::string error;  // for unreadable
+    std::uint64_t hash = 0;  // of the text read
+    std::size_t bytes = 0;
 };
 
 Attempt try_load(const fs::path& path) {
@@ -215,6 +262,8 @@ Attempt try_load(const fs::path& path) {
         }
         return a;
     }
+    a.hash = record_text_hash(*text);
+    a.bytes = text->size();
     a.load = record_from_json_text(*text, path.filename().string());
     a.outcome = a.load.record ? Outcome::loaded : a.load.newer_schema ? Outcome::newer : Outcome::broken;
     return a;
@@ -228,6 +277,91 @@ std::string first_problem(const RecordLoad& l) {
 }
 
 }  // namespace
+
+// The journal, after record.json (or its backup) was loaded as `loaded`: applied when it belongs
+// to that text, ignored when it belongs to the text before the last full save (`other`, read only
+// then), else kept aside. Nothing is ever deleted here.
+static void read_journal(const fs::path& dir, StoreLoad& out, const Attempt* loaded, const fs::path& other) {
+    const fs::path path = sibling(dir, kRecordJournalSuffix);
+    if (loaded) {
+        out.journal.snapshot_hash = loaded->hash;
+        out.journal.snapshot_bytes = loaded->bytes;
+    }
+    const bool appendable = loaded && out.source == RecordSource::main && !out.migrated;
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+        out.journal.usable = appendable && !ec;
+        return;
+    }
+    auto set_aside = [&](const std::string& why, bool changes_missing) {
+        fs::path dest = free_name(dir, "broken-");
+        fs::rename(path, dest, ec);
+        if (ec) {
+            out.read_only = true;
+            out.messages.push_back("record.json.journal " + why + " and could not be moved aside (" + ec.message() +
+                                   "); nothing was changed");
+            return;
+        }
+        out.messages.push_back("record.json.journal " + why + "; it was kept as " + dest.filename().string() +
+                               (changes_missing ? ". Changes saved after that point may be missing" : ""));
+    };
+    std::string error;
+    auto text = read_text_file(path, kMaxRecordFileBytes, error);
+    if (!text) {
+        if (fs::file_size(path, ec) > kMaxRecordFileBytes && !ec) return set_aside("is too large to be a journal this app wrote", true);
+        out.read_only = true;
+        out.messages.push_back("record.json.journal could not be read (" + error +
+                               "); nothing was changed, and nothing will be saved until it can be read");
+        return;
+    }
+    // Applied in place: each line applies whole or not at all, and nothing when it is not this record's.
+    JournalReplay rep = replay_journal(*text, loaded ? loaded->hash : 0, out.record);
+    if (rep.applies) {
+        out.journal.bytes = rep.valid_bytes;
+        out.journal.lines = rep.lines;
+        if (rep.problems.empty()) {
+            out.journal.usable = appendable;
+            return;
+        }
+        // A copy of the whole file is kept aside, and the journal is cut back to the changes that
+        // were read, so that they stay part of the record from now on.
+        out.problems.insert(out.problems.end(), rep.problems.begin(), rep.problems.end());
+        const fs::path dest = free_name(dir, "broken-");
+        fs::copy_file(path, dest, ec);
+        if (!ec) fs::resize_file(path, rep.valid_bytes, ec);
+        if (ec) {
+            out.read_only = true;
+            out.messages.push_back("record.json.journal could not be read past change " + std::to_string(rep.lines) +
+                                   " and could not be kept aside (" + ec.message() + "); nothing was changed");
+            return;
+        }
+        out.journal.usable = appendable;
+        out.messages.push_back("record.json.journal could not be read past change " + std::to_string(rep.lines) + " (" +
+                               first_problem(RecordLoad{{}, rep.problems}) +
+                               "), so your record is shown as it was after that change; the whole file was kept as " +
+                               dest.filename().string() + ". Changes saved after that point may be missing");
+        return;
+    }
+    if (!rep.has_header) {
+        if (rep.problems.empty()) {  // empty, or a first line cut short: a journal whose first save was stopped
+            out.journal.usable = appendable;
+            return;
+        }
+        out.problems.insert(out.problems.end(), rep.problems.begin(), rep.problems.end());
+        return set_aside("could not be read (" + first_problem(RecordLoad{{}, rep.problems}) + ")", true);
+    }
+    // Written against another record.json. The one before the last full save (now the backup):
+    // that save stopped before it removed the journal, and every change in it is in record.json.
+    if (loaded && out.source == RecordSource::main) {
+        std::string ignored;
+        auto before = read_text_file(other, kMaxRecordFileBytes, ignored);
+        if (before && record_text_hash(*before) == rep.snapshot) {
+            out.journal.usable = appendable;  // the next change starts it afresh
+            return;
+        }
+    }
+    set_aside("was written for another version of record.json and was not applied", true);
+}
 
 StoreLoad load_record(const fs::path& dir) {
     StoreLoad out;
@@ -280,7 +414,10 @@ StoreLoad load_record(const fs::path& dir) {
         Attempt m = try_load(main);
         std::string why;  // what happened to record.json, when the backup is needed
         switch (m.outcome) {
-            case Outcome::loaded: take(m, RecordSource::main); return out;
+            case Outcome::loaded:
+                take(m, RecordSource::main);
+                read_journal(dir, out, &m, bak);
+                return out;
             case Outcome::newer: refuse_newer(m); return out;
             case Outcome::unreadable: unreadable(main, m.error); return out;
             case Outcome::missing: why = "record.json was missing (the last save was probably interrupted)"; break;
@@ -296,6 +433,7 @@ StoreLoad load_record(const fs::path& dir) {
         switch (b.outcome) {
             case Outcome::loaded:
                 take(b, RecordSource::backup);
+                read_journal(dir, out, &b, main);
                 out.messages.insert(out.messages.begin(),
                                     why + ". Your record from the save before (record.json.bak) was loaded instead; "
                                           "changes made after that save may be missing");
@@ -312,6 +450,7 @@ StoreLoad load_record(const fs::path& dir) {
                 // A first start (nothing at all) is not worth a message; a lost record is.
                 if (m.outcome == Outcome::broken)
                     out.messages.push_back(why + ". There is no backup, so the app starts with an empty record");
+                read_journal(dir, out, nullptr, main);  // a journal without its record is kept aside
                 return out;
             case Outcome::broken: {
                 std::string kept;

@@ -1,5 +1,7 @@
 #include "poems/risk_factors.hpp"
 
+#include "poems/by_id.hpp"
+#include "poems/text.hpp"
 #include "monitoring_read.hpp"
 
 #include <algorithm>
@@ -8,9 +10,7 @@
 namespace poems {
 
 const PrognosticFactor* PrognosisContent::factor(std::string_view id) const {
-    for (const auto& f : factors)
-        if (f.id == id) return &f;
-    return nullptr;
+    return find_by_id(factors, id);
 }
 
 Tri RiskFactorReport::state(std::string_view id) const {
@@ -19,10 +19,6 @@ Tri RiskFactorReport::state(std::string_view id) const {
     return Tri::unknown;
 }
 
-static std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 static std::optional<FactorRule> read_rule(const Json& j, const std::string& path, Problems& problems,
                                            const std::string& file) {
@@ -50,7 +46,7 @@ static std::optional<FactorRule> read_rule(const Json& j, const std::string& pat
                 r.fail("words", "expected {\"en\": [\"word\", ...]} with at least one word");
             } else {
                 for (const auto& w : *en)
-                    if (w.is_string() && !w.get<std::string>().empty()) rule.words.push_back(lower(w.get<std::string>()));
+                    if (w.is_string() && !w.get<std::string>().empty()) rule.words.push_back(ascii_lower(w.get<std::string>()));
                     else r.fail("words", "every word must be a non-empty string");
             }
         }
@@ -158,7 +154,7 @@ static FactorResult evaluate(const PrognosticFactor& f, const Record& record, co
             out.reason = "no result recorded, and the sources give no threshold: ask your doctor";
             return out;
         }
-        std::string note = lower(r->note);
+        std::string note = ascii_lower(r->note);
         for (const auto& w : rule.words) {
             if (!note.empty() && note.find(w) != std::string::npos) {
                 out.state = Tri::present;

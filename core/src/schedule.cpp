@@ -1,6 +1,8 @@
 #include "poems/schedule.hpp"
 
+#include "poems/by_id.hpp"
 #include "poems/risk_factors.hpp"
+#include "poems/text.hpp"
 
 #include "monitoring_read.hpp"
 
@@ -14,29 +16,21 @@ using monitoring_detail::read_cited_text;
 using monitoring_detail::read_id;
 
 const MonitoringTest* MonitoringPlan::test(std::string_view id) const {
-    for (const auto& t : tests)
-        if (t.id == id) return &t;
-    return nullptr;
+    return find_by_id(tests, id);
 }
 
 const ScheduleRow* MonitoringPlan::row(std::string_view id) const {
-    for (const auto& r : rows)
-        if (r.id == id) return &r;
-    return nullptr;
+    return find_by_id(rows, id);
 }
 
 const CitedText* MonitoringPlan::note(std::string_view id) const {
-    for (const auto& n : notes)
-        if (n.id == id) return &n;
-    return nullptr;
+    return find_by_id(notes, id);
 }
 
 const MonitoringPhase* MonitoringPlan::phase(std::string_view id) const {
     if (first_phase.id == id) return &first_phase;
     if (until_extension.id == id) return &until_extension;
-    for (const auto& s : extension_steps)
-        if (s.id == id) return &s;
-    return nullptr;
+    return find_by_id(extension_steps, id);
 }
 
 const char* to_string(ItemStatus s) {

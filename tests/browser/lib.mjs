@@ -12,7 +12,7 @@ export const distDir = process.env.POEMS_DIST || path.join(repo, 'build/wasm-rel
 export const shotDir = process.env.POEMS_SHOTS || path.join(repo, 'build/screenshots');
 fs.mkdirSync(shotDir, { recursive: true });
 
-// Flags verified on these machines (../shared/TOOLCHAIN.md): no sandbox as root, software WebGL,
+// Flags checked with Debian bookworm's Chromium: no sandbox as root, software WebGL,
 // and no background networking (this machine's closed network refuses it anyway).
 export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',

@@ -2,13 +2,7 @@
 # poems criteria: every vignette through the real binary (--json and text), bad input -> exit 2
 # with a message naming the key, usage errors -> exit 2.
 # Run as: bash test_criteria.sh <path-to-poems> <repo-root>
-set -u
-POEMS="$1"
-ROOT="$2"
-TMP="$(mktemp -d)"
-trap 'rm -rf "$TMP"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+source "$(dirname "$0")/lib.sh"
 
 # Every vignette: extract .findings, run --json, compare verdict and workup_recommended. The
 # project's copies first, then the shared folder the specification lives in (beside the clone on
@@ -83,8 +77,8 @@ expect_exit2 "no file" "no findings file given" "$POEMS" criteria
 expect_exit2 "unknown option" "unknown option \"--yaml\"" "$POEMS" criteria "$TMP/classic.findings.json" --yaml
 expect_exit2 "vignette file" "this looks like a vignette file" "$POEMS" criteria "$ROOT/tests/fixtures/vignettes/classic.json"
 
-if [ "$failures" -ne 0 ]; then
-    echo "$failures failure(s)"
+if [ "$fails" -ne 0 ]; then
+    echo "$fails failure(s)"
     exit 1
 fi
 echo "poems criteria: $count vignettes and the bad-input corpus behave as expected"

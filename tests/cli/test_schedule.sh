@@ -1,20 +1,7 @@
 #!/usr/bin/env bash
 # poems schedule: the table for fixed scenarios, --json, and exit 2 with a clear message on bad input.
-set -u
-POEMS="$1"
-ROOT="$2"
-TMP="$(mktemp -d)"
-trap 'rm -rf "$TMP"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-
-expect_usage_error() {  # expected message, then the arguments
-    local want="$1"; shift
-    "$POEMS" schedule "$@" >"$TMP/out" 2>"$TMP/err"
-    local rc=$?
-    [ "$rc" -eq 2 ] || fail "schedule $*: exit $rc, expected 2"
-    grep -qF -- "$want" "$TMP/err" || fail "schedule $*: stderr lacks \"$want\": $(head -1 "$TMP/err")"
-}
+source "$(dirname "$0")/lib.sh"
+expect_usage_error() { expect_error schedule "$@"; }
 
 # 1 year after treatment: 8 dated items, statuses from the injected today.
 "$POEMS" schedule --treated 2024-05-15 --today 2025-05-20 >"$TMP/out" 2>"$TMP/err" || fail "treated: exit $?"
@@ -77,5 +64,4 @@ echo '{"schema": "poems-record/2", "labs": 5}' >"$TMP/bad.json"
 [ $? -eq 2 ] || fail "bad record: expected exit 2"
 grep -q "/labs" "$TMP/err" || fail "bad record: the message names /labs"
 
-[ "$fails" -eq 0 ] && echo "ok: poems schedule"
-exit $(( fails > 0 ))
+finish "ok: poems schedule"

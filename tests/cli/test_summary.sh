@@ -2,23 +2,9 @@
 # poems summary: the visit summary and the letter, as HTML and as text, for the document fixtures;
 # -o; the HTML is strict HTML5 (html5lib, when installed); the browser app's CSP allows the
 # document's one <style> by its hash; exit 2 with a clear message on a bad record or bad usage.
-set -u
-POEMS="$1"
-ROOT="$2"
+source "$(dirname "$0")/lib.sh"
 FIX="$ROOT/tests/fixtures/documents"
-TMP="$(mktemp -d)"
-trap 'rm -rf "$TMP"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-
-expect_error() {  # expected message, then the arguments
-    local want="$1"; shift
-    "$POEMS" summary "$@" >"$TMP/out" 2>"$TMP/err"
-    local rc=$?
-    [ "$rc" -eq 2 ] || fail "summary $*: exit $rc, expected 2"
-    grep -qF -- "$want" "$TMP/err" || fail "summary $*: stderr lacks \"$want\": $(head -3 "$TMP/err")"
-    [ -s "$TMP/out" ] && fail "summary $*: wrote to stdout on error"
-}
+expect_summary_error() { expect_error summary "$@"; }
 
 # Visit summary, text: the sections the 1-year-after-ASCT record calls for, citations, sources.
 "$POEMS" summary "$FIX/asct-1-year.json" --format text --today 2025-06-15 >"$TMP/s.txt" 2>"$TMP/err" \
@@ -96,15 +82,14 @@ done
 
 # Bad input: exit 2, a message naming the problem and where, nothing on stdout.
 printf '{"schema": "poems-record/2", "labs": [{"id": "a", "date": "2025-02-30", "test_id": "x", "value": 1, "unit": "g"}]}' >"$TMP/bad.json"
-expect_error "/labs/0/date" "$TMP/bad.json"
-expect_error "is not a valid record" "$TMP/bad.json"
+expect_summary_error "/labs/0/date" "$TMP/bad.json"
+expect_summary_error "is not a valid record" "$TMP/bad.json"
 printf '{"schema": "poems-record/2",' >"$TMP/broken.json"
-expect_error "broken.json" "$TMP/broken.json"
-expect_error "cannot open" "$TMP/missing.json"
-expect_error "which record?"
-expect_error "--format must be html or text" "$FIX/empty.json" --format pdf
-expect_error "not a valid date" "$FIX/empty.json" --today 2025-13-01
-expect_error "unknown option \"--lettre\"" "$FIX/empty.json" --lettre
+expect_summary_error "broken.json" "$TMP/broken.json"
+expect_summary_error "cannot open" "$TMP/missing.json"
+expect_summary_error "which record?"
+expect_summary_error "--format must be html or text" "$FIX/empty.json" --format pdf
+expect_summary_error "not a valid date" "$FIX/empty.json" --today 2025-13-01
+expect_summary_error "unknown option \"--lettre\"" "$FIX/empty.json" --lettre
 
-[ "$fails" -eq 0 ] && echo "summary CLI: all checks passed"
-exit $((fails > 0))
+finish "summary CLI: all checks passed"

@@ -68,7 +68,7 @@ TEST_CASE("a criteria file without a reason the evaluator needs is refused") {
 TEST_CASE("a criterion without citations is refused with its path") {
     Json doc = criteria_doc();
     doc["criteria"][0]["sources"] = Json::array();
-    CHECK(load_problems(doc) == "criteria.json: /criteria/0/sources: must list at least one citation\n");
+    CHECK(load_problems(doc) == "criteria.json: /criteria/0/sources: must cite at least one source\n");
 }
 
 TEST_CASE("a borderline VEGF threshold above the elevated one is refused") {

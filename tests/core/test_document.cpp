@@ -4,6 +4,7 @@
 #include "catch.hpp"
 #include "poems/chart_axes.hpp"
 #include "poems/document.hpp"
+#include "poems/topics.hpp"
 #include "poems/record_json.hpp"
 
 #include <algorithm>
@@ -16,17 +17,24 @@ namespace {
 
 using namespace poems;
 
-const LoadedDocumentContent& docs_content() {
-    static const LoadedDocumentContent loaded = [] {
+const Topics& docs_content() {
+    static const Topics loaded = [] {
         ContentLoad cl = load_content(embedded_content_files());
         REQUIRE(cl.content);
-        Problems problems;
-        auto dc = load_document_content(*cl.content, problems);
-        INFO((problems.empty() ? std::string() : problems.front().to_string()));
-        REQUIRE(dc);
-        return std::move(*dc);
+        Topics topics(std::move(*cl.content));
+        document_content(topics);
+        INFO(topics.problem_lines());
+        REQUIRE(topics.problems().empty());
+        return topics;
     }();
     return loaded;
+}
+DocumentContent docs_view() { return document_content(docs_content()); }
+
+// The documents' own word `key` ("doc.<key>" in ui.json), or "".
+std::string word(const std::string& key) {
+    const std::string* t = docs_content().ui().find("doc." + key);
+    return t ? *t : std::string();
 }
 
 Record fixture(const std::string& name) {
@@ -48,12 +56,12 @@ std::vector<std::string> section_ids(const Document& d) {
 bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
 // Every content cell is cited, with numbers that exist; every cell of the documents' own words
-// is one of documents.json's words (possibly followed by data after a colon or a space); the
+// is one of ui.json's "doc." words (possibly followed by data after a colon or a space); the
 // person's data is never cited (it is not a claim of the sources).
 void check_citations(const Document& d) {
-    const DocumentTexts& texts = docs_content().texts;
     std::set<std::string> words;
-    for (const auto& [key, t] : texts.words) words.insert(t.in());
+    for (const auto& [key, t] : docs_content().ui().words)
+        if (key.rfind("doc.", 0) == 0) words.insert(t.in());
     for (const Cell* c : all_cells(d)) {
         INFO(c->text);
         switch (c->origin) {
@@ -61,7 +69,7 @@ void check_citations(const Document& d) {
                 CHECK_FALSE(c->text.empty());
                 CHECK_FALSE(c->cites.empty());
                 for (int n : c->cites) CHECK((n >= 1 && n <= int(d.references.size())));
-                CHECK(docs_content().content.has_id(c->content_id));
+                CHECK(docs_content().content().has_id(c->content_id));
                 break;
             case Origin::words: {
                 CHECK(c->cites.empty());
@@ -86,45 +94,46 @@ void check_citations(const Document& d) {
 
 }  // namespace
 
-TEST_CASE("documents.json loads and its words cover every key the documents use", "[document]") {
-    const auto& t = docs_content().texts;
+TEST_CASE("ui.json has every word the documents use", "[document]") {
     for (const auto& key : document_word_keys()) {
         INFO(key);
-        CHECK_FALSE(t.word(key).empty());
+        CHECK_FALSE(word(key).empty());
     }
-    CHECK(t.word("no_such_word").empty());
+    CHECK(word("no_such_word").empty());
 }
 
-TEST_CASE("documents.json: a missing word, an unknown word and an uncited item are problems", "[document]") {
-    Json doc = *docs_content().content.topic("documents");
-    doc["words"].erase("h_labs");
-    doc["words"]["h_lab"] = {{"en", "Labs"}};
-    doc["items"][0].erase("sources");
+TEST_CASE("ui.json: a missing document word and a malformed id are problems; documents.json: an uncited item", "[document]") {
+    Json ui = *docs_content().content().topic("ui");
+    ui["words"].erase("doc.h_labs");
+    ui["words"]["doc.H labs"] = {{"en", "Labs"}};
     Problems problems;
+    CHECK_FALSE(load_ui_words(ui, problems));
+    Json doc = *docs_content().content().topic("documents");
+    doc["items"][0].erase("sources");
     CHECK_FALSE(load_document_texts(doc, problems));
     auto mentions = [&](const std::string& s) {
         return std::any_of(problems.begin(), problems.end(),
                            [&](const Problem& p) { return (p.path + " " + p.message).find(s) != std::string::npos; });
     };
-    CHECK(mentions("h_labs"));
-    CHECK(mentions("h_lab"));
+    CHECK(mentions("missing \"doc.h_labs\": the printable documents use it"));
+    CHECK(mentions("/words/doc.H labs \"doc.H labs\" is not a word id"));
     CHECK(mentions("/items/0"));
 }
 
 TEST_CASE("visit summary of an empty record: the header, 'not a diagnosis', nothing else", "[document]") {
-    const Document d = visit_summary(fixture("empty.json"), docs_content().view(), Date{2025, 6, 15});
+    const Document d = visit_summary(fixture("empty.json"), docs_view(), Date{2025, 6, 15});
     CHECK(section_ids(d) == std::vector<std::string>{"criteria"});
     const Section* s = d.section("criteria");
     REQUIRE(s->blocks.size() == 1);  // only the disclaimer: no findings, no table
     CHECK(s->blocks[0].text.content_id == "criteria.disclaimer");
-    CHECK(d.header.front().text == docs_content().texts.word("prepared_by"));
+    CHECK(d.header.front().text == word("prepared_by"));
     CHECK(d.header.size() == 2);  // prepared by, prepared on: no name, no birth year
     check_citations(d);
 }
 
 TEST_CASE("visit summary before a diagnosis: criteria, what is unknown, the red-flag screen, diary", "[document]") {
     const Record r = fixture("pre-diagnosis.json");
-    const Document d = visit_summary(r, docs_content().view(), Date{2025, 3, 1});
+    const Document d = visit_summary(r, docs_view(), Date{2025, 3, 1});
     const auto ids = section_ids(d);
     // Signals: weakness logged in the last 90 days; factors: born 1971, over 50.
     for (const char* id : {"criteria", "unknown", "red_flags", "labs", "signals", "factors", "diary", "checklist"}) {
@@ -138,7 +147,7 @@ TEST_CASE("visit summary before a diagnosis: criteria, what is unknown, the red-
     // The criteria table has every criterion, item by item.
     const Block& table = d.section("criteria")->blocks[1];
     CHECK(table.kind == Block::Kind::table);
-    CHECK(table.rows.size() == docs_content().criteria.criteria.size());
+    CHECK(table.rows.size() == docs_content().criteria().criteria.size());
     // CIDP not improved: the screen recommends the workup, and lists the red flags present.
     const Section* rf = d.section("red_flags");
     REQUIRE(rf);
@@ -152,7 +161,7 @@ TEST_CASE("visit summary before a diagnosis: criteria, what is unknown, the red-
 
 TEST_CASE("visit summary one year after ASCT: timeline, labs with charts, monitoring, diary", "[document]") {
     const Record r = fixture("asct-1-year.json");
-    const Document d = visit_summary(r, docs_content().view(), Date{2025, 6, 15});
+    const Document d = visit_summary(r, docs_view(), Date{2025, 6, 15});
     const auto ids = section_ids(d);
     for (const char* id : {"criteria", "events", "labs", "monitoring", "diary", "checklist", "asked"}) {
         INFO(id);
@@ -163,7 +172,7 @@ TEST_CASE("visit summary one year after ASCT: timeline, labs with charts, monito
     REQUIRE(ev);
     REQUIRE(ev->blocks[0].rows.size() == 3);
     CHECK(ev->blocks[0].rows[2][0].text == "2024-06-10");
-    CHECK(ev->blocks[0].rows[2][1].text == docs_content().texts.word("event_asct"));
+    CHECK(ev->blocks[0].rows[2][1].text == word("event_asct"));
     // Eight tests, the last three values each, with a chart each.
     const Section* labs = d.section("labs");
     REQUIRE(labs);
@@ -178,7 +187,7 @@ TEST_CASE("visit summary one year after ASCT: timeline, labs with charts, monito
     const auto& vegf = labs->blocks[0].rows[0];
     CHECK(vegf[0].content_id == "labs.vegf_serum");
     CHECK(vegf[1].text == "2024-09-10: 1300; 2024-12-12: 820; 2025-03-14: 610");
-    CHECK(vegf[3].text == docs_content().texts.word("trend_falling"));
+    CHECK(vegf[3].text == word("trend_falling"));
     // Diary: ten entries, newest first.
     const Section* diary = d.section("diary");
     REQUIRE(diary);
@@ -192,7 +201,7 @@ TEST_CASE("visit summary of a ten-year record: the last results only, items of t
     const Record r = fixture("ten-year.json");
     DocumentOptions options;
     const Date today{2026, 1, 10};
-    const Document d = visit_summary(r, docs_content().view(), today, options);
+    const Document d = visit_summary(r, docs_view(), today, options);
     const auto ids = section_ids(d);
     for (const char* id : {"criteria", "events", "labs", "diary"}) {
         INFO(id);
@@ -218,7 +227,7 @@ TEST_CASE("letter before a diagnosis: findings, why, tests not done, own paragra
     const Record r = fixture("pre-diagnosis.json");
     DocumentOptions options;
     options.own_paragraph = "My feet have been numb for two years.";
-    const Document d = evaluation_letter(r, docs_content().view(), Date{2025, 3, 1}, options);
+    const Document d = evaluation_letter(r, docs_view(), Date{2025, 3, 1}, options);
     CHECK(section_ids(d) == std::vector<std::string>{"opening", "findings", "why", "tests", "own", "not_diagnosis",
                                                      "centers", "closing"});
     // The tests the guide recommends, not done yet: SPEP was done? The record has a negative SPEP
@@ -241,7 +250,7 @@ TEST_CASE("letter before a diagnosis: findings, why, tests not done, own paragra
     }));
     // Expert centers that accept remote consultation only.
     for (const auto& c : d.section("centers")->blocks[0].items) {
-        const Center* center = docs_content().centers.center(c.content_id);
+        const Center* center = docs_content().centers().center(c.content_id);
         REQUIRE(center);
         CHECK(center->remote == RemoteConsultation::yes);
     }
@@ -254,7 +263,7 @@ TEST_CASE("letter: a test done (a lab result or a confirmed past appointment) is
     Record r = fixture("pre-diagnosis.json");
     r.labs.push_back({"lab-9", "labs.vegf_serum", 1200, "pg/mL", Date{2025, 2, 1}, ""});
     r.appointments.push_back({"appt-9", Date{2025, 2, 3}, "Scan", {"workup.skeletal_survey_ct"}, "", {"workup.skeletal_survey_ct"}});
-    const Document d = evaluation_letter(r, docs_content().view(), Date{2025, 3, 1});
+    const Document d = evaluation_letter(r, docs_view(), Date{2025, 3, 1});
     for (const auto& c : d.section("tests")->blocks[0].items) {
         CHECK(c.content_id != "workup.serum_vegf");
         CHECK(c.content_id != "workup.skeletal_survey_ct");
@@ -263,7 +272,7 @@ TEST_CASE("letter: a test done (a lab result or a confirmed past appointment) is
 }
 
 TEST_CASE("HTML: one page with lang, print CSS, no scripts or external resources; text: citations", "[document]") {
-    const Document d = visit_summary(fixture("asct-1-year.json"), docs_content().view(), Date{2025, 6, 15});
+    const Document d = visit_summary(fixture("asct-1-year.json"), docs_view(), Date{2025, 6, 15});
     const std::string html = render_html(d);
     CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
     CHECK(html.find("@page") != std::string::npos);
@@ -279,14 +288,14 @@ TEST_CASE("HTML: one page with lang, print CSS, no scripts or external resources
     const std::string text = render_text(d);
     CHECK(text.find("<") == std::string::npos);
     CHECK(text.find("[1] ") != std::string::npos);
-    CHECK(text.find(docs_content().texts.word("h_labs")) != std::string::npos);
+    CHECK(text.find(word("h_labs")) != std::string::npos);
     CHECK(document_file_name(d) == "poems-visit-summary-2025-06-15.html");
 }
 
 TEST_CASE("HTML escapes what the person typed", "[document]") {
     Record r;
     r.profile.display_name = "<b>Ann & \"Bo\"</b>";
-    const std::string html = render_html(visit_summary(r, docs_content().view(), Date{2025, 1, 1}));
+    const std::string html = render_html(visit_summary(r, docs_view(), Date{2025, 1, 1}));
     CHECK(html.find("<b>Ann") == std::string::npos);
     CHECK(html.find("&lt;b&gt;Ann &amp; &quot;Bo&quot;&lt;/b&gt;") != std::string::npos);
 }

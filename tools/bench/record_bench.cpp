@@ -1,5 +1,6 @@
 #include "record_bench.hpp"
 
+#include "poems/record_journal.hpp"
 #include "poems/record_store.hpp"
 
 #include <algorithm>
@@ -52,10 +53,10 @@ Record make_ten_year_record(std::uint64_t seed) {
     const int span = 3652;
     auto day = [&] { return add_days(start, rng.below(span)); };
     struct Test { const char* id; const char* unit; int lo, hi; };
-    const Test tests[] = {{"lab.vegf_serum", "pg/mL", 200, 4000}, {"lab.vegf_plasma", "pg/mL", 20, 600},
-                          {"lab.platelets", "10^9/L", 150, 700},  {"lab.hemoglobin", "g/dL", 10, 18},
-                          {"lab.creatinine", "mg/dL", 0, 3},      {"lab.tsh", "mIU/L", 0, 10},
-                          {"lab.testosterone", "ng/dL", 100, 900}, {"lab.flc_lambda", "mg/L", 5, 80}};
+    const Test tests[] = {{"labs.vegf_serum", "pg/mL", 200, 4000}, {"labs.vegf_plasma", "pg/mL", 20, 600},
+                          {"labs.platelets", "×10⁹/L", 150, 700},  {"labs.hemoglobin", "g/dL", 10, 18},
+                          {"labs.creatinine", "mg/dL", 0, 3},      {"labs.tsh", "mIU/L", 0, 10},
+                          {"labs.testosterone", "ng/dL", 100, 900}, {"labs.flc_lambda", "mg/L", 5, 80}};
 
     Record r;
     r.profile = {"Sam", 1962, "male"};
@@ -80,7 +81,7 @@ Record make_ten_year_record(std::uint64_t seed) {
                               rng.below(3) == 0 ? sentence(rng, 12) : ""});
     for (int i = 0; i < 120; ++i)
         r.appointments.push_back({"appt-" + std::to_string(i + 1), day(), "Haematology follow-up",
-                                  {"lab.vegf_serum", "lab.platelets"}, rng.below(4) == 0 ? sentence(rng, 10) : ""});
+                                  {"labs.vegf_serum", "labs.platelets"}, rng.below(4) == 0 ? sentence(rng, 10) : ""});
     for (int i = 0; i < 300; ++i) r.notes.push_back({"note-" + std::to_string(i + 1), day(), sentence(rng, 60)});
     for (int i = 0; i < 10; ++i) r.asked_doctor.push_back("missing.item_" + std::to_string(i));
     return r;
@@ -113,6 +114,41 @@ RecordBenchResult run_record_benchmark(const std::filesystem::path& dir, int run
             out.error = "the loaded record differs from the saved one";
         }
     }
+    // Changes, as the app saves them: each appends a line to the journal, until the journal is
+    // long enough to be folded into record.json (the full save timed above).
+    if (out.ok) {
+        RecordKeeper keeper;
+        Record r = record;
+        SaveResult s = keeper.save_full(dir, r);
+        out.compact_at = keeper.compact_at();
+        std::vector<double> change;
+        std::size_t bytes = 0;
+        out.changes = std::max(60, runs * 20);
+        for (int i = 0; i < out.changes && s.ok; ++i) {
+            if (i % 3 == 0) r.labs[static_cast<std::size_t>(i * 37) % r.labs.size()].value += 1;
+            else if (i % 3 == 1) r.symptoms.push_back({"sym-b" + std::to_string(i), {2025, 1, 1 + i % 28}, "fatigue", i % 11, ""});
+            else r.checklist.push_back({"check.bench_" + std::to_string(i), {2025, 2, 1}});
+            double t = time_ms([&] { s = keeper.save(dir, r); });
+            if (keeper.last_save_appended()) {
+                change.push_back(t);
+                bytes += s.bytes;
+            }
+        }
+        if (!s.ok) {
+            out.ok = false;
+            out.error = s.message;
+        }
+        out.change_ms = median(change);
+        out.change_max_ms = change.empty() ? 0 : *std::max_element(change.begin(), change.end());
+        out.line_bytes = change.empty() ? 0 : static_cast<double>(bytes) / static_cast<double>(change.size());
+        out.journal_lines = keeper.journal().lines;
+        StoreLoad l;
+        out.load_journal_ms = time_ms([&] { l = load_record(dir); });
+        if (out.ok && !(l.record == r)) {
+            out.ok = false;
+            out.error = "the record loaded with its journal differs from the saved one";
+        }
+    }
     delete_record_files(dir);
     out.save_ms = median(save);
     out.load_ms = median(load);
@@ -122,14 +158,19 @@ RecordBenchResult run_record_benchmark(const std::filesystem::path& dir, int run
 }
 
 std::string to_text(const RecordBenchResult& r) {
-    char buf[512];
+    char buf[1024];
     std::snprintf(buf, sizeof buf,
                   "record: %zu lab results, %zu diary entries, file %.1f KiB (%zu bytes)\n"
                   "save_record: %.1f ms median of %d (of which JSON text %.1f ms)\n"
                   "load_record: %.1f ms median of %d (of which parse + check %.1f ms)\n"
+                  "a change (journal line, %.0f bytes): %.2f ms median of %d, slowest %.2f ms; the whole record is "
+                  "written again when the journal passes %.0f KiB, about every %.0f changes\n"
+                  "load_record with a journal of %zu changes: %.1f ms\n"
                   "%s%s\n",
                   r.labs, r.diary, static_cast<double>(r.file_bytes) / 1024.0, r.file_bytes, r.save_ms, r.runs,
-                  r.to_text_ms, r.load_ms, r.runs, r.from_text_ms, r.ok ? "ok" : "FAILED: ", r.error.c_str());
+                  r.to_text_ms, r.load_ms, r.runs, r.from_text_ms, r.line_bytes, r.change_ms, r.changes, r.change_max_ms,
+                  static_cast<double>(r.compact_at) / 1024.0, r.line_bytes > 0 ? static_cast<double>(r.compact_at) / r.line_bytes : 0.0,
+                  r.journal_lines, r.load_journal_ms, r.ok ? "ok" : "FAILED: ", r.error.c_str());
     return buf;
 }
 

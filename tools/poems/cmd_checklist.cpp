@@ -10,7 +10,6 @@
 #include "poems/embedded_files.hpp"
 #include "poems/record_json.hpp"
 
-#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -24,11 +23,6 @@ static int checklist_usage() {
                          "  --record FILE   a saved record (ticks, events, lab results, appointments)\n"
                          "  --ask           print the \"what to ask my doctor\" text for the stage\n");
     return 2;
-}
-
-static Date today_from_clock() {
-    auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    return date_from_days(static_cast<long>(days.time_since_epoch().count()));
 }
 
 int run_checklist(Args args) {
@@ -52,7 +46,7 @@ int run_checklist(Args args) {
             return checklist_usage();
         }
     }
-    if (!today) today = today_from_clock();
+    if (!today) today = computer_today();
 
     ContentLoad load = load_content(embedded_content_files());
     if (!load.content) {

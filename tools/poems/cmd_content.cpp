@@ -36,14 +36,15 @@ static int content_usage() {
     return 2;
 }
 
-// The seeds' text files (*.txt, by name). Nothing when the folder is missing: the caller says so.
-static bool read_seeds(const std::filesystem::path& dir, std::vector<SeedText>& out) {
+// The files of `dir` whose names end in `extension`, by name, with their text: the seeds (*.txt)
+// and a content folder (*.json). False when `dir` is not a folder: the caller says so.
+static bool read_folder(const std::filesystem::path& dir, const char* extension, std::vector<SeedText>& out) {
     namespace fs = std::filesystem;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return false;
     std::vector<fs::path> paths;
     for (const auto& e : fs::directory_iterator(dir, ec))
-        if (e.is_regular_file() && e.path().extension() == ".txt") paths.push_back(e.path());
+        if (e.is_regular_file() && e.path().extension() == extension) paths.push_back(e.path());
     std::sort(paths.begin(), paths.end());
     for (const auto& p : paths) {
         std::ifstream in(p, std::ios::binary);
@@ -72,30 +73,16 @@ int run_content(Args all_args) {
     if (args.empty() || args[0] != "check" || args.size() > 2) return content_usage();
 
     // Files read from disk must outlive the EmbeddedFile views on them.
-    std::vector<std::string> names, texts;
+    std::vector<SeedText> folder;  // {name, text} of each file read from a folder
     std::vector<EmbeddedFile> files;
     std::string where = "compiled-in content";
     if (args.size() == 2) {
-        namespace fs = std::filesystem;
-        fs::path dir(args[1]);
-        where = dir.string();
-        std::error_code ec;
-        if (!fs::is_directory(dir, ec)) {
+        where = std::string(args[1]);
+        if (!read_folder(where, ".json", folder)) {
             std::fprintf(stderr, "poems content check: \"%s\" is not a folder\n", where.c_str());
             return 2;
         }
-        std::vector<fs::path> paths;
-        for (const auto& e : fs::directory_iterator(dir, ec))
-            if (e.is_regular_file() && e.path().extension() == ".json") paths.push_back(e.path());
-        std::sort(paths.begin(), paths.end());
-        for (const auto& p : paths) {
-            std::ifstream in(p, std::ios::binary);
-            std::ostringstream text;
-            text << in.rdbuf();
-            names.push_back(p.filename().string());
-            texts.push_back(text.str());
-        }
-        for (std::size_t i = 0; i < names.size(); ++i) files.push_back({names[i].c_str(), texts[i]});
+        for (const auto& f : folder) files.push_back({f.file.c_str(), f.text});
     } else {
         auto embedded = embedded_content_files();
         files.assign(embedded.begin(), embedded.end());
@@ -111,7 +98,7 @@ int run_content(Args all_args) {
         copy_summary = "copied-text check not run (--no-copy-check)";
     } else {
         std::vector<SeedText> seeds;
-        if (!read_seeds(seeds_dir, seeds)) {
+        if (!read_folder(seeds_dir, ".txt", seeds)) {
             std::fprintf(stderr, "content: the copied-text check was skipped because the seeds folder \"%s\" is missing\n",
                          seeds_dir.c_str());
         } else if (seeds.empty()) {

@@ -63,32 +63,17 @@ std::string workup_name(const std::string& id) {
     return id;
 }
 
-// Wraps text to `width` columns after an indent, so long reasons stay readable in a terminal.
-void print_wrapped(const std::string& text, const std::string& indent, const char* rest_indent = nullptr,
-                   std::size_t width = 78) {
-    const std::string rest = rest_indent ? rest_indent : indent + "  ";
-    std::string line = indent;
-    std::istringstream words(text);
-    std::string word;
-    bool first = true;
-    while (words >> word) {
-        if (!first && line.size() + 1 + word.size() > width) {
-            std::printf("%s\n", line.c_str());
-            line = rest;
-            first = true;
-        }
-        line += (first ? "" : " ") + word;
-        first = false;
-    }
-    if (!first) std::printf("%s\n", line.c_str());
+// Wraps text to 78 columns after an indent, so long reasons stay readable in a terminal.
+void wrap(const std::string& text, const std::string& indent, const char* rest = nullptr) {
+    print_wrapped(text, indent, 78, rest ? rest : "\x01");
 }
 
 void print_text(const Evaluation& e, const std::string& input_name) {
     std::printf("POEMS criteria check: %s\n\n", input_name.c_str());
     std::printf("RESULT: %s\n", to_string(e.verdict));
-    print_wrapped(e.headline, "  ", "  ");
-    print_wrapped(e.explanation, "  ", "  ");
-    for (const auto& w : e.why) print_wrapped("- " + w, "  ");
+    wrap(e.headline, "  ", "  ");
+    wrap(e.explanation, "  ", "  ");
+    for (const auto& w : e.why) wrap("- " + w, "  ");
 
     for (const auto& g : e.groups) {
         const char* state = g.state == "met" ? "met" : g.state == "cannot_be_met" ? "cannot be met" : "not settled yet";
@@ -96,7 +81,7 @@ void print_text(const Evaluation& e, const std::string& input_name) {
         for (const auto& c : e.criteria) {
             if (c.group != g.key) continue;
             std::printf("  %-10s %s\n", to_string(c.status), c.name.c_str());
-            print_wrapped(c.reason, "             ", "             ");
+            wrap(c.reason, "             ", "             ");
         }
     }
 
@@ -106,7 +91,7 @@ void print_text(const Evaluation& e, const std::string& input_name) {
             const CriterionResult* c = e.criterion(m.key);
             std::string tests;
             for (const auto& w : m.settled_by_ids) tests += (tests.empty() ? "" : "; ") + workup_name(w);
-            print_wrapped("- " + (c ? c->name : m.key) + " (" + to_string(m.status) + "): " + tests, "  ");
+            wrap("- " + (c ? c->name : m.key) + " (" + to_string(m.status) + "): " + tests, "  ");
         }
         std::printf("\nTESTS TO ASK YOUR DOCTOR ABOUT, most useful first:\n");
         int n = 1;
@@ -116,21 +101,21 @@ void print_text(const Evaluation& e, const std::string& input_name) {
                 const CriterionResult* c = e.criterion(k);
                 settles += (settles.empty() ? "" : ", ") + (c ? c->name : k);
             }
-            print_wrapped(std::to_string(n++) + ". " + workup_name(t.workup_id) + " [" + t.workup_id + "] - for: " + settles, "  ", "     ");
+            wrap(std::to_string(n++) + ". " + workup_name(t.workup_id) + " [" + t.workup_id + "] - for: " + settles, "  ", "     ");
         }
     }
 
     if (!e.warnings.empty()) {
         std::printf("\nWARNINGS:\n");
-        for (const auto& w : e.warnings) print_wrapped("! " + w.text, "  ");
+        for (const auto& w : e.warnings) wrap("! " + w.text, "  ");
     }
 
     std::printf("\nRED-FLAG SCREEN: workup recommended: %s\n", e.workup_recommended ? "YES" : "does not apply");
-    print_wrapped(e.red_flag_headline, "  ", "  ");
-    print_wrapped(e.red_flag_reason, "  ", "  ");
+    wrap(e.red_flag_headline, "  ", "  ");
+    wrap(e.red_flag_reason, "  ", "  ");
 
     std::printf("\n");
-    print_wrapped(e.disclaimer, "", "");
+    wrap(e.disclaimer, "", "");
 }
 
 }  // namespace

@@ -34,20 +34,8 @@ int usage() {
 // The text of FILE or stdin, limited to the record size limit.
 std::optional<std::string> read_input(std::string_view name) {
     std::string error;
-    if (name == "-") {
-        std::string text;
-        char buffer[1 << 16];
-        std::size_t n;
-        while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
-            text.append(buffer, n);
-            if (text.size() > kMaxRecordFileBytes) {
-                std::fprintf(stderr, "-: the input is too large (over %zu bytes, the limit)\n", kMaxRecordFileBytes);
-                return std::nullopt;
-            }
-        }
-        return text;
-    }
-    auto text = read_text_file(std::string(name), kMaxRecordFileBytes, error);
+    auto text = name == "-" ? read_text_stream(stdin, kMaxRecordFileBytes, error)
+                            : read_text_file(std::string(name), kMaxRecordFileBytes, error);
     if (!text) std::fprintf(stderr, "%.*s: %s\n", static_cast<int>(name.size()), name.data(), error.c_str());
     return text;
 }

@@ -18,6 +18,7 @@
 #include "poems/risk_factors.hpp"
 #include "poems/schedule.hpp"
 #include "poems/signals.hpp"
+#include "poems/topics.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -26,7 +27,6 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 #include <string>
 
 namespace poems::cli {
@@ -43,35 +43,18 @@ constexpr const char* kUsage =
     "  --ics FILE             also write the items not done yet as an iCalendar file\n"
     "  --json                 print JSON instead of a table\n";
 
-int fail(const std::string& message) {
-    std::fprintf(stderr, "poems schedule: %s\n%s", message.c_str(), kUsage);
-    return 2;
-}
+int fail(const std::string& message) { return usage_error("schedule", message, kUsage); }
 
-struct Loaded {
-    Content content;
-    LabCatalogue labs;
-    MonitoringPlan plan;
-    RecoveryContent recovery;
-    PrognosisContent prognosis;
-    std::optional<DiaryContent> diary;
-};
-
-std::optional<Loaded> load_everything(Problems& problems) {
-    ContentLoad cl = load_content(embedded_content_files());
+// The topics the schedule reads (registered once, in poems/topics.hpp), or nothing with problems.
+std::optional<Topics> load_everything(Problems& problems) {
+    ContentLoad cl = load_content(embedded_content_files(), TopicChecks::done_by_caller);
     problems = cl.problems;
     if (!cl.content) return std::nullopt;
-    const Content& c = *cl.content;
-    auto labs = c.topic("labs") ? load_lab_catalogue(*c.topic("labs"), problems) : std::nullopt;
-    auto plan = c.topic("monitoring") ? load_monitoring_plan(*c.topic("monitoring"), problems) : std::nullopt;
-    auto recovery = c.topic("recovery") ? load_recovery(*c.topic("recovery"), problems) : std::nullopt;
-    auto prognosis = c.topic("prognosis") ? load_prognosis(*c.topic("prognosis"), problems) : std::nullopt;
-    auto diary = c.topic("diary") ? load_diary_content(*c.topic("diary"), problems) : std::nullopt;
-    if (!labs || !plan || !recovery || !prognosis || !diary) {
-        if (problems.empty()) problems.push_back({"", "", "a monitoring content file is missing"});
-        return std::nullopt;
-    }
-    return Loaded{*cl.content, std::move(*labs), std::move(*plan), std::move(*recovery), std::move(*prognosis), std::move(diary)};
+    Topics topics(std::move(*cl.content));
+    topics.labs(), topics.monitoring(), topics.recovery(), topics.prognosis(), topics.diary();
+    problems = topics.problems();
+    if (!problems.empty()) return std::nullopt;
+    return topics;
 }
 
 std::string test_label(const PlannedTest& t, const MonitoringPlan& plan, bool show_done) {
@@ -82,32 +65,6 @@ std::string test_label(const PlannedTest& t, const MonitoringPlan& plan, bool sh
     else if (t.planned) s += " [booked]";
     else if (t.unconfirmed) s += " [not confirmed]";
     return s;
-}
-
-// Wraps at `width` characters; the first line starts with `indent`, the others with `rest`
-// (default: `indent` and two spaces).
-void print_wrapped(const std::string& text, const std::string& indent, std::size_t width = 100,
-                   std::string rest = "\x01") {
-    if (rest == "\x01") rest = indent + "  ";
-    std::string line = indent;
-    std::istringstream words(text);
-    std::string word;
-    bool empty = true;
-    auto visible = [](const std::string& s) {  // UTF-8 characters, for alignment
-        std::size_t n = 0;
-        for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-        return n;
-    };
-    while (words >> word) {
-        if (!empty && visible(line) + 1 + visible(word) > width) {
-            std::printf("%s\n", line.c_str());
-            line = rest;
-            empty = true;
-        }
-        line += (empty ? "" : " ") + word;
-        empty = false;
-    }
-    if (!empty) std::printf("%s\n", line.c_str());
 }
 
 std::string cite(const Content& c, const std::vector<SourceRef>& sources) {
@@ -127,9 +84,9 @@ void print_tests(const std::vector<PlannedTest>& tests, const MonitoringPlan& pl
     }
 }
 
-void print_text(const Loaded& L, const Plan& p, const Record& record, bool from_record,
+void print_text(const Topics& L, const Plan& p, const Record& record, bool from_record,
                 const std::optional<RiskFactorReport>& risk) {
-    const MonitoringPlan& plan = L.plan;
+    const MonitoringPlan& plan = L.monitoring();
     std::printf("%s (today %s)\n", plan.title.in().c_str(), to_string(p.today).c_str());
     if (p.diagnosis) std::printf("Diagnosis:  %s\n", to_string(*p.diagnosis).c_str());
     if (p.anchor)
@@ -138,17 +95,17 @@ void print_text(const Loaded& L, const Plan& p, const Record& record, bool from_
     if (p.remission) std::printf("Remission:  %s (sustained: no relapse recorded after it)\n", to_string(*p.remission).c_str());
     if (p.extension_start) std::printf("Spacing out from: %s (%s)\n", to_string(*p.extension_start).c_str(),
                                        plan.extension_name.in().c_str());
-    RecoveryStatus rs = recovery_status(p.anchor, L.recovery, p.today);
+    RecoveryStatus rs = recovery_status(p.anchor, L.recovery(), p.today);
     if (rs.stage == RecoveryStage::in_phase)
         std::printf("Recovery:   month %d after treatment, phase %s\n", rs.months_since, rs.phase->name.in().c_str());
 
     if (p.baseline) {
         std::printf("\n%s: %s\n", to_string(p.baseline->status), plan.baseline_name.in().c_str());
         print_tests(p.baseline->tests, plan);
-        print_wrapped("why: " + plan.baseline_why.in() + " [" + cite(L.content, plan.baseline_sources) + "]", "  ");
+        print_wrapped("why: " + plan.baseline_why.in() + " [" + cite(L.content(), plan.baseline_sources) + "]", "  ");
         std::printf("\n  If not done yet (the diagnostic workup):\n");
         print_tests(p.baseline->workup, plan);
-        print_wrapped("why: " + plan.baseline_workup.text.in() + " [" + cite(L.content, plan.baseline_workup.sources) + "]", "  ");
+        print_wrapped("why: " + plan.baseline_workup.text.in() + " [" + cite(L.content(), plan.baseline_workup.sources) + "]", "  ");
     }
 
     if (!p.items.empty()) {
@@ -174,7 +131,7 @@ void print_text(const Loaded& L, const Plan& p, const Record& record, bool from_
             print_wrapped(tests, head, 100, pad);
             print_wrapped("why: " + why, pad, 100, pad);
         }
-        std::printf("\nSource of the dates: %s. %s\n", cite(L.content, plan.rows.front().sources).c_str(),
+        std::printf("\nSource of the dates: %s. %s\n", cite(L.content(), plan.rows.front().sources).c_str(),
                     "(?) = only if a condition holds; ask your care team.");
     }
 
@@ -208,18 +165,18 @@ void print_text(const Loaded& L, const Plan& p, const Record& record, bool from_
         std::printf("\nPROGNOSTIC FACTORS (%d present, %d absent, %d unknown; no score):\n", risk->present, risk->absent,
                     risk->unknown);
         for (const auto& f : risk->factors) {
-            const PrognosticFactor* pf = L.prognosis.factor(f.factor_id);
+            const PrognosticFactor* pf = L.prognosis().factor(f.factor_id);
             print_wrapped("- " + std::string(poems::to_string(f.state)) + ": " + (pf ? pf->name.in() : f.factor_id) +
                               " (" + f.reason + ")",
                           "  ");
         }
         if (risk->summary) print_wrapped(risk->summary->in(), "  ");
-        auto signals = find_signals(record, L.labs, plan, p.today, L.diary ? &*L.diary : nullptr);
+        auto signals = find_signals(record, L.labs(), plan, p.today, &L.diary());
         std::printf("\nSIGNALS TO REPORT:%s\n", signals.empty() ? " none found in the record" : "");
         for (const auto& s : signals) {
             print_wrapped("! " + s.rule->name.in() + ": " + s.rule->text.in(), "  ");
             for (const auto& d : s.data) print_wrapped(d, "      ");
-            print_wrapped("rule: " + s.rule->rule.in() + " [" + cite(L.content, s.rule->sources) + "]", "    ");
+            print_wrapped("rule: " + s.rule->rule.in() + " [" + cite(L.content(), s.rule->sources) + "]", "    ");
         }
     }
     std::printf("\n");
@@ -246,7 +203,7 @@ Json sources_json(const std::vector<SourceRef>& sources) {
     return a;
 }
 
-Json plan_json(const Loaded& L, const Plan& p, const Record& record, bool from_record,
+Json plan_json(const Topics& L, const Plan& p, const Record& record, bool from_record,
                const std::optional<RiskFactorReport>& risk) {
     auto date_or_null = [](const std::optional<Date>& d) { return d ? Json(to_string(*d)) : Json(nullptr); };
     Json j = {{"today", to_string(p.today)},
@@ -278,7 +235,7 @@ Json plan_json(const Loaded& L, const Plan& p, const Record& record, bool from_r
                          {"test_ids", pa.appointment.test_ids}, {"test_names", names}});
     }
     j["appointments"] = std::move(appts);
-    RecoveryStatus rs = recovery_status(p.anchor, L.recovery, p.today);
+    RecoveryStatus rs = recovery_status(p.anchor, L.recovery(), p.today);
     const char* stage = rs.stage == RecoveryStage::in_phase ? "in_phase"
                         : rs.stage == RecoveryStage::before_treatment ? "before_treatment"
                         : rs.stage == RecoveryStage::beyond_timeline ? "beyond_timeline" : "no_treatment";
@@ -291,7 +248,7 @@ Json plan_json(const Loaded& L, const Plan& p, const Record& record, bool from_r
         j["risk_factors"] = {{"factors", f}, {"present", risk->present}, {"absent", risk->absent},
                              {"unknown", risk->unknown}, {"three_or_more", risk->three_or_more}};
         Json s = Json::array();
-        for (const auto& sig : find_signals(record, L.labs, L.plan, p.today, L.diary ? &*L.diary : nullptr))
+        for (const auto& sig : find_signals(record, L.labs(), L.monitoring(), p.today, &L.diary()))
             s.push_back({{"rule_id", sig.rule_id}, {"test_id", sig.test_id}, {"text", sig.rule->text.in()},
                          {"data", sig.data}, {"entry_ids", sig.entry_ids}, {"sources", sources_json(sig.rule->sources)}});
         j["signals"] = std::move(s);
@@ -379,7 +336,7 @@ int run_schedule(Args args) {
         return 2;
     }
     for (const auto& [id, _] : answers)
-        if (!L->prognosis.factor(id)) return fail("--factor: unknown prognostic factor \"" + id + "\"");
+        if (!L->prognosis().factor(id)) return fail("--factor: unknown prognostic factor \"" + id + "\"");
 
     Record record;
     if (from_record) {
@@ -401,12 +358,12 @@ int run_schedule(Args args) {
 
     const Date now = today ? *today : computer_today();
     std::optional<RiskFactorReport> risk;
-    if (from_record || !answers.empty()) risk = evaluate_risk_factors(record, L->prognosis, L->labs, now, answers);
-    Plan p = make_schedule(record, L->plan, L->labs, now, horizon, risk ? &*risk : nullptr);
+    if (from_record || !answers.empty()) risk = evaluate_risk_factors(record, L->prognosis(), L->labs(), now, answers);
+    Plan p = make_schedule(record, L->monitoring(), L->labs(), now, horizon, risk ? &*risk : nullptr);
 
     if (!ics_file.empty()) {
         std::ofstream out(ics_file, std::ios::binary);
-        out << schedule_to_ics(p, L->plan, now);
+        out << schedule_to_ics(p, L->monitoring(), now);
         if (!out) {
             std::fprintf(stderr, "poems schedule: cannot write %s: %s\n", ics_file.c_str(), std::strerror(errno));
             return 2;

@@ -10,6 +10,7 @@
 #include "poems/document.hpp"
 #include "poems/embedded_files.hpp"
 #include "poems/record_json.hpp"
+#include "poems/topics.hpp"
 
 #include <cstdio>
 #include <ctime>
@@ -31,10 +32,7 @@ constexpr const char* kUsage =
     "  --paragraph TEXT       the letter: your own paragraph, printed as you wrote it\n"
     "  -o FILE                write to FILE instead of standard output\n";
 
-int fail(const std::string& message) {
-    std::fprintf(stderr, "poems summary: %s\n%s", message.c_str(), kUsage);
-    return 2;
-}
+int fail(const std::string& message) { return usage_error("summary", message, kUsage); }
 
 }  // namespace
 
@@ -91,19 +89,24 @@ int run_summary(Args args) {
         return 2;
     }
 
-    ContentLoad cl = load_content(embedded_content_files());
+    ContentLoad cl = load_content(embedded_content_files(), TopicChecks::done_by_caller);
     Problems problems = cl.problems;
-    std::optional<LoadedDocumentContent> dc;
-    if (cl.content) dc = load_document_content(*cl.content, problems);
-    if (!dc) {
+    std::optional<Topics> topics;
+    if (cl.content) {
+        topics.emplace(std::move(*cl.content));
+        document_content(*topics);
+        problems = topics->problems();
+    }
+    if (!problems.empty()) {
         for (const auto& p : problems) std::fprintf(stderr, "poems summary: content: %s\n", p.to_string().c_str());
         return 2;
     }
+    const DocumentContent dc = document_content(*topics);
     DocumentOptions options;
     options.own_paragraph = paragraph;
     const Date date = today ? *today : computer_today();
-    const Document doc = letter ? evaluation_letter(*rl.record, dc->view(), date, options)
-                                : visit_summary(*rl.record, dc->view(), date, options);
+    const Document doc = letter ? evaluation_letter(*rl.record, dc, date, options)
+                                : visit_summary(*rl.record, dc, date, options);
     const std::string out = format == "html" ? render_html(doc) : render_text(doc);
     if (out_file.empty()) {
         std::fwrite(out.data(), 1, out.size(), stdout);

@@ -5,6 +5,7 @@
 #include "poems/dates.hpp"
 
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace poems::cli {
@@ -19,6 +20,14 @@ struct Command {
 
 // The table main() dispatches on; defined in main.cpp.
 std::span<const Command> commands();
+
+// Prints `text` wrapped at `width` characters (UTF-8 characters, not bytes): the first line
+// starts with `indent`, the others with `rest` ("\x01": `indent` and two spaces).
+void print_wrapped(const std::string& text, const std::string& indent, std::size_t width = 100,
+                   std::string rest = "\x01");
+
+// A usage error: "poems COMMAND: MESSAGE" and the usage on stderr; returns 2.
+int usage_error(const char* command, const std::string& message, const char* usage);
 
 // The computer's local date, for commands whose --today is optional (the core never reads a clock).
 Date computer_today();

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -29,11 +30,35 @@ std::span<const Command> commands() {
     };
     return {table, sizeof(table) / sizeof(table[0])};
 }
-Date computer_today() {
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+
+Date computer_today() { return local_date_of(std::time(nullptr)); }
+
+void print_wrapped(const std::string& text, const std::string& indent, std::size_t width, std::string rest) {
+    if (rest == "\x01") rest = indent + "  ";
+    std::string line = indent;
+    std::istringstream words(text);
+    std::string word;
+    bool empty = true;
+    auto visible = [](const std::string& s) {  // UTF-8 characters, for alignment
+        std::size_t n = 0;
+        for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+        return n;
+    };
+    while (words >> word) {
+        if (!empty && visible(line) + 1 + visible(word) > width) {
+            std::printf("%s\n", line.c_str());
+            line = rest;
+            empty = true;
+        }
+        line += (empty ? "" : " ") + word;
+        empty = false;
+    }
+    if (!empty) std::printf("%s\n", line.c_str());
+}
+
+int usage_error(const char* command, const std::string& message, const char* usage) {
+    std::fprintf(stderr, "poems %s: %s\n%s", command, message.c_str(), usage);
+    return 2;
 }
 
 }  // namespace poems::cli

@@ -1,11 +1,11 @@
 #include "app/app.hpp"
 
 #include "app/palette.hpp"
-#include "app/test_hooks.hpp"
+#include "app/description.hpp"
 #include "app/touch_scroll.hpp"
-#include "app/ui_strings.hpp"
 #include "app/palette.hpp"
 #include "app/widgets.hpp"
+#include "app/words.hpp"
 
 #include "poems/record_store.hpp"
 
@@ -24,15 +24,15 @@ namespace {
 struct PageInfo {
     Page page;
     const char* id;
-    const char* title;
+    const char* title_id;  // its title in content/ui.json
     bool phone_row;  // in the phone's bottom row; the others are under "More"
 };
 const PageInfo kPages[] = {
-    {Page::criteria, "criteria", "Criteria", true},       {Page::checklist, "checklist", "Checklist", true},
-    {Page::monitoring, "monitoring", "Monitoring", true}, {Page::labs, "labs", "Labs", true},
-    {Page::diary, "diary", "Diary", false},
-    {Page::centers, "centers", "Centers", false},         {Page::guide, "guide", "Guide", false},
-    {Page::settings, "settings", "Settings", false},
+    {Page::criteria, "criteria", "page.criteria", true},       {Page::checklist, "checklist", "page.checklist", true},
+    {Page::monitoring, "monitoring", "page.monitoring", true}, {Page::labs, "labs", "page.labs", true},
+    {Page::diary, "diary", "page.diary", false},
+    {Page::centers, "centers", "page.centers", false},         {Page::guide, "guide", "page.guide", false},
+    {Page::settings, "settings", "page.settings", false},
 };
 
 // Below this width (logical px) the layout is a phone's: one column, navigation at the bottom
@@ -41,7 +41,7 @@ constexpr float kNarrowWidth = 700.0f;
 }  // namespace
 
 const char* page_id(Page p) { return kPages[static_cast<int>(p)].id; }
-const char* page_title(Page p) { return kPages[static_cast<int>(p)].title; }
+const char* page_title(Page p) { return words(kPages[static_cast<int>(p)].title_id); }
 
 bool page_from_id(const std::string& id, Page& out) {
     for (const auto& info : kPages)
@@ -69,14 +69,13 @@ void App::open(Page p, std::string item) {
 
 void App::load_record_from_store() {
     if (platform_.record_dir.empty()) return;  // no storage (e.g. an embed that keeps nothing)
-    StoreLoad loaded = poems::load_record(platform_.record_dir);
+    StoreLoad loaded = keeper_.load(platform_.record_dir);
     record_ = std::move(loaded.record);
     notices_ = std::move(loaded.messages);
     load_care();
     if (loaded.read_only) {
         save_status_ = {SaveStatus::State::read_only,
-                        "Your saved record could not be opened safely, so nothing will be saved over it. " +
-                            (notices_.empty() ? std::string() : notices_.front())};
+                        std::string(words("app.record_read_only")) + " " + (notices_.empty() ? std::string() : notices_.front())};
     }
 }
 
@@ -120,7 +119,7 @@ void App::load_record() {
 void App::record_changed() {
     // While loading, saving would write over the stored record before it was read.
     if (!record_loaded() || save_status_.state == SaveStatus::State::read_only || platform_.record_dir.empty()) return;
-    SaveResult saved = save_record(platform_.record_dir, record_);
+    SaveResult saved = keeper_.save(platform_.record_dir, record_);
     if (!saved.ok) {
         // Nothing on disk was touched; what the person entered stays in memory and on screen.
         save_status_ = {SaveStatus::State::failed, saved.message};
@@ -151,11 +150,11 @@ void App::replace_record(Record r) {
 }
 
 std::string App::delete_all_data() {
-    if (!record_loaded()) return "Your saved record is still being opened; nothing was deleted.";
+    if (!record_loaded()) return words("app.delete_not_loaded");
     if (platform_.record_dir.empty()) {
         record_ = {};
         record_was_replaced();
-        return "Everything you entered has been cleared.";
+        return words("app.cleared");
     }
     DeleteResult deleted = delete_record_files(platform_.record_dir);
     if (!deleted.ok) return deleted.message;  // the record stays, in memory and on disk
@@ -169,11 +168,11 @@ std::string App::delete_all_data() {
         save_status_.state = SaveStatus::State::saving;
         platform_.persist();
     }
-    return "All your data has been deleted from this device.";
+    return words("app.deleted");
 }
 
 std::string App::export_record_now() {
-    if (!platform_.save_file) return words::kExportUnavailable;
+    if (!platform_.save_file) return words("keeping.export_unavailable");
     const SavedFile saved = platform_.save_file(export_file_name(options_.today), "application/json", export_record(record_));
     if (!saved.ok) return saved.message;
     care_.last_export = options_.today;
@@ -190,7 +189,7 @@ std::string App::export_record_now() {
 
 void App::storage_refused(const std::string& cause) {
     keeping_ = Keeping::not_kept;
-    persist_finished(false, words::fill(words::kStorageRefused, "cause", cause));
+    persist_finished(false, fill_in(words("keeping.storage_refused"), "cause", cause));
 }
 
 void App::persist_finished(bool ok, const std::string& error) {
@@ -205,7 +204,6 @@ void App::file_opened(const std::string& name, const std::string& text) {
 void App::draw_frame() {
     if (std::exchange(record_replaced_, false))
         for (auto& v : views_) v->on_record_replaced(*this);
-    clear_named_items();
     touch_drag_scroll();
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -216,6 +214,7 @@ void App::draw_frame() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("POEMS Companion", nullptr, root_flags);
     ImGui::PopStyleVar();
+    begin_description();  // what is drawn, for tests and the accessibility mirror (app/description.hpp)
 
     const float width = viewport->WorkSize.x;
     const bool narrow = width < kNarrowWidth;
@@ -229,7 +228,7 @@ void App::draw_frame() {
     if (options_.embedded && page_ != options_.start_page) {
         ImGui::Indent(style.WindowPadding.x);
         ImGui::Dummy(ImVec2(0, style.WindowPadding.y * 0.5f));
-        const std::string back = std::string("< Back to ") + page_title(options_.start_page);
+        const std::string back = fill_in(words("app.back_to"), "page", page_title(options_.start_page));
         if (ImGui::Button(back.c_str())) open(options_.start_page);
         name_last_item("embed:back");
         ImGui::Unindent(style.WindowPadding.x);
@@ -251,13 +250,16 @@ void App::draw_frame() {
     ImGui::BeginChild("page", ImVec2(0, page_h), ImGuiChildFlags_AlwaysUseWindowPadding);
     // Until the record is read, the page shows but takes no input: nothing typed can be lost.
     ImGui::BeginDisabled(!record_loaded());
+    begin_region(Role::main);
     draw_page();
+    end_region();
     ImGui::EndDisabled();
     ImGui::EndChild();
     name_last_item("layout:page");  // tests: the share of the screen the page gets
     ImGui::PopStyleVar();
 
     if (!options_.embedded && narrow) draw_bottom_navigation(width);
+    end_description();
     ImGui::End();
     // A link followed in this frame: the page it opened shows the item from the next frame on.
     if (!item_to_show_.empty()) views_[static_cast<int>(page_)]->show_item(*this, std::exchange(item_to_show_, {}));
@@ -274,18 +276,18 @@ struct SaveWords {
 
 SaveWords save_words(const SaveStatus& status, const Platform& platform, Keeping keeping) {
     switch (status.state) {
-        case SaveStatus::State::loading: return {words::kOpeningRecord, words::kShortOpening};
-        case SaveStatus::State::saving: return {words::kShortSaving, words::kShortSaving};
+        case SaveStatus::State::loading: return {words("keeping.opening_record"), words("keeping.short_opening")};
+        case SaveStatus::State::saving: return {words("keeping.short_saving"), words("keeping.short_saving")};
         case SaveStatus::State::saved: {
             if (platform.name != "browser" || keeping == Keeping::unknown || keeping == Keeping::not_kept)
-                return {words::kSavedHere, words::kShortSaved};
-            if (keeping == Keeping::kept) return {words::kSavedKept, words::kShortSaved};
-            return {words::kSavedMayBeDeleted, words::kShortSavedAtRisk};
+                return {words("keeping.saved_here"), words("keeping.short_saved")};
+            if (keeping == Keeping::kept) return {words("keeping.saved_kept"), words("keeping.short_saved")};
+            return {words("keeping.saved_may_be_deleted"), words("keeping.short_saved_at_risk")};
         }
         case SaveStatus::State::failed:
         case SaveStatus::State::read_only: break;
     }
-    const std::string why = words::fill(words::kNotSaved, "why", status.message);
+    const std::string why = fill_in(words("keeping.not_saved"), "why", status.message);
     return {why, why, true};
 }
 }  // namespace
@@ -299,20 +301,24 @@ void App::draw_header(float width, bool narrow) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.WindowPadding.y * (narrow ? 0.3f : 0.6f)));
     ImGui::BeginChild("header", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY,
                       ImGuiWindowFlags_NoScrollbar);
+    begin_region(Role::banner);
     {
         FontScope bold(kFontBold);
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted("POEMS Companion");
+        ImGui::TextUnformatted(words("app.name"));
+        describe_last_text(Role::text, words("app.name"));
     }
+    const float title_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
     const float right = ImGui::GetContentRegionMax().x;
     if (!narrow) {
-        const char* settings_label = "Settings";
+        const char* settings_label = words("page.settings");
         const float button_w = ImGui::CalcTextSize(settings_label).x + style.FramePadding.x * 2;
         ImGui::SameLine(right - button_w);
         if (ImGui::Button(settings_label)) open(Page::settings);
+        describe_last_item(Role::link, settings_label, page_ == Page::settings ? 1 : 0);
         name_last_item("nav:settings");
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("Informs, never diagnoses: only a doctor can diagnose POEMS syndrome.");
+        ImGui::TextWrapped("%s", words("app.disclaimer"));
         ImGui::PopStyleColor();
     }
     if (saved.failed) {
@@ -321,11 +327,14 @@ void App::draw_header(float width, bool narrow) {
         ImGui::TextWrapped("%s", saved.full.c_str());
         ImGui::PopStyleColor();
     } else if (narrow) {
-        // A small dot and a word at the right end of the title's line.
-        const float dot = ImGui::GetFontSize() * 0.5f;
+        // A small dot and a word or two in smaller text at the right end of the title's line, or
+        // under the title when they do not fit beside it (a narrow phone at a large text size).
+        const float size = ImGui::GetFontSize();
+        ImGui::SetWindowFontScale(std::floor(size * 0.85f) / size);
+        const float dot = ImGui::GetFontSize() * 0.6f;
         const std::string& brief = saved.brief;
-        const float text_w = ImGui::CalcTextSize(brief.c_str()).x;
-        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right - text_w - dot - style.ItemInnerSpacing.x));
+        const float need = dot + style.ItemInnerSpacing.x + ImGui::CalcTextSize(brief.c_str()).x;
+        if (right - need >= title_end + style.ItemSpacing.x) ImGui::SameLine(right - need);
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float mid = at.y + ImGui::GetFrameHeight() * 0.5f;
         const bool at_risk = save_status_.state == SaveStatus::State::saved && keeping_ == Keeping::may_be_deleted;
@@ -336,12 +345,16 @@ void App::draw_header(float width, bool narrow) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextUnformatted(brief.c_str());
         ImGui::PopStyleColor();
+        ImGui::SetWindowFontScale(1.0f);
     } else {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("%s", saved.full.c_str());
         ImGui::PopStyleColor();
     }
+    // A live region: polite for the save state, assertive when saving failed.
+    describe_last_text(saved.failed ? Role::alert : Role::status, saved.full);
     name_last_text("status:save", saved.full);  // the sentence, whichever form is drawn
+    end_region();
     ImGui::EndChild();
     ImGui::PopStyleVar();
     ImGui::Separator();
@@ -350,18 +363,17 @@ void App::draw_header(float width, bool narrow) {
 // What happened when the record was loaded (a backup was used, an older file was updated...):
 // shown until the person dismisses it, because silently changing someone's data is never fine.
 void App::draw_notices() {
-    // A topic read since start-up may have had problems too (AppData::problems()).
-    const std::string& content_problems = data_ ? data_->problems() : data_error_;
+    // A topic read since start-up may have had problems too (Topics::problem_lines()).
+    const std::string& content_problems = data_ ? data_->problem_lines() : data_error_;
     if (!content_problems.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::error));
-        ImGui::TextWrapped("The app's built-in content failed its checks, so some pages cannot be shown. "
-                           "Please report this: %s", content_problems.c_str());
+        ImGui::TextWrapped("%s", fill_in(words("app.content_failed"), "problems", content_problems).c_str());
         ImGui::PopStyleColor();
     }
     if (notices_.empty()) return;
     ImGui::Indent(ImGui::GetStyle().WindowPadding.x);
     for (const auto& n : notices_) ImGui::TextWrapped("%s", n.c_str());
-    if (ImGui::Button("OK, understood")) notices_.clear();
+    if (ImGui::Button(words("app.notices_ok"))) notices_.clear();
     name_last_item("notices:dismiss");
     ImGui::Unindent(ImGui::GetStyle().WindowPadding.x);
     ImGui::Separator();
@@ -377,14 +389,14 @@ void App::draw_embed_notice() {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::AlignTextToFramePadding();  // level with the link beside it
     const bool none = keeping_ == Keeping::not_kept;
-    ImGui::TextWrapped("%s", none ? words::kEmbedNotKept : words::kEmbedMayBeDeleted);
+    ImGui::TextWrapped("%s", none ? words("keeping.embed_not_kept") : words("keeping.embed_may_be_deleted"));
     ImGui::PopStyleColor();
     name_last_item(none ? "embed:notice:not-kept" : "embed:notice:may-be-deleted");
     if (platform_.open_full_app) {
-        same_line_if_fits(words::kEmbedOpenFullApp);
-        if (text_link(*this, words::kEmbedOpenFullApp, "embed:open-app", ImGui::GetFrameHeight())) full_app_address_ = platform_.open_full_app(page_id(page_));
+        same_line_if_fits(words("keeping.embed_open_full_app"));
+        if (text_link(*this, words("keeping.embed_open_full_app"), "embed:open-app", ImGui::GetFrameHeight())) full_app_address_ = platform_.open_full_app(page_id(page_));
         if (!full_app_address_.empty()) {
-            text_wrapped(words::fill(words::kEmbedOpenBlocked, "address", full_app_address_));
+            text_wrapped(fill_in(words("keeping.embed_open_blocked"), "address", full_app_address_));
             name_last_item("embed:open-app:address");
         }
     }
@@ -409,22 +421,22 @@ void App::draw_reminders() {
     ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - style.WindowPadding.x);
     ImGui::BeginGroup();
     if (home_screen_advice_open_) {
-        ImGui::TextUnformatted(words::kHomeScreenAdvice);
-        name_last_text("advice:home-screen", words::kHomeScreenAdvice);
-        ImGui::TextUnformatted(words::kHomeScreenMove);
-        if (ImGui::Button(words::kUnderstood)) home_screen_advice_open_ = false;
+        ImGui::TextUnformatted(words("keeping.home_screen_advice"));
+        name_last_text("advice:home-screen", words("keeping.home_screen_advice"));
+        ImGui::TextUnformatted(words("keeping.home_screen_move"));
+        if (ImGui::Button(words("keeping.understood"))) home_screen_advice_open_ = false;
         name_last_item("advice:home-screen:ok");
     }
     if (export_reminder_open_) {
         const std::string text = care_.last_export
-            ? words::fill(words::kReminderOldExport, "days", std::to_string(days_between(*care_.last_export, options_.today)))
-            : std::string(words::kReminderNeverExported);
+            ? fill_in(words("keeping.reminder_old_export"), "days", std::to_string(days_between(*care_.last_export, options_.today)))
+            : std::string(words("keeping.reminder_never_exported"));
         ImGui::TextUnformatted(text.c_str());
         name_last_text("reminder:text", text);
-        if (ImGui::Button(words::kExportButton)) export_record_now();
+        if (ImGui::Button(words("keeping.export_button"))) export_record_now();
         name_last_item("reminder:export");
-        same_line_if_fits(words::kNotNow);
-        if (ImGui::Button(words::kNotNow)) export_reminder_open_ = false;
+        same_line_if_fits(words("keeping.not_now"));
+        if (ImGui::Button(words("keeping.not_now"))) export_reminder_open_ = false;
         name_last_item("reminder:dismiss");
     }
     ImGui::EndGroup();
@@ -438,6 +450,7 @@ void App::draw_reminders() {
 static bool nav_button(const char* label, bool current, ImVec2 size) {
     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     const bool pressed = ImGui::Button(label, size);
+    describe_last_item(Role::link, label, current ? 1 : 0);  // 1: the page shown (aria-current)
     if (current) ImGui::PopStyleColor();
     return pressed;
 }
@@ -445,13 +458,15 @@ static bool nav_button(const char* label, bool current, ImVec2 size) {
 void App::draw_side_navigation(float width) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float button_w = width - style.WindowPadding.x * 2;
+    begin_region(Role::navigation, words("nav.region"));
     ImGui::Dummy(ImVec2(0, style.WindowPadding.y));
     for (const PageInfo& info : kPages) {
         if (info.page == Page::settings) continue;  // in the header
         ImGui::SetCursorPosX(style.WindowPadding.x);
-        if (nav_button(info.title, info.page == page_, ImVec2(button_w, 0))) open(info.page);
+        if (nav_button(words(info.title_id), info.page == page_, ImVec2(button_w, 0))) open(info.page);
         name_last_item(std::string("nav:") + info.id);
     }
+    end_region();
 }
 
 float App::bottom_navigation_height() const {
@@ -467,6 +482,7 @@ void App::draw_bottom_navigation(float width) {
     const float pad = style.WindowPadding.x * 0.5f;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, style.WindowPadding.y * 0.5f));
     ImGui::BeginChild("nav", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NoScrollbar);
+    begin_region(Role::navigation, words("nav.region"));
     int slots = 1;  // "More"
     for (const PageInfo& info : kPages) slots += info.phone_row ? 1 : 0;
     const float gap = style.ItemSpacing.x * 0.5f;
@@ -491,11 +507,12 @@ void App::draw_bottom_navigation(float width) {
         }
         if (!first) ImGui::SameLine(0, gap);
         first = false;
-        if (fitted_button(info.title, info.page == page_)) open(info.page);
+        if (fitted_button(words(info.title_id), info.page == page_)) open(info.page);
         name_last_item(std::string("nav:") + info.id);
     }
     ImGui::SameLine(0, gap);
-    if (fitted_button(words::kNavMore, in_more)) ImGui::OpenPopup("nav:more-list");
+    if (fitted_button(words("nav.more"), in_more)) ImGui::OpenPopup("nav:more-list");
+    describe_last_item(Role::expander, words("nav.more"), ImGui::IsPopupOpen("nav:more-list") ? 1 : 0);
     name_last_item("nav:more");
     // The list opens above the row, right-aligned with "More".
     const ImVec2 more_min = ImGui::GetItemRectMin();
@@ -505,7 +522,7 @@ void App::draw_bottom_navigation(float width) {
         const float list_w = std::min(width - 2 * pad, 16 * ImGui::GetFontSize());
         for (const PageInfo& info : kPages) {
             if (info.phone_row) continue;
-            if (nav_button(info.title, info.page == page_, ImVec2(list_w, 0))) {
+            if (nav_button(words(info.title_id), info.page == page_, ImVec2(list_w, 0))) {
                 open(info.page);
                 ImGui::CloseCurrentPopup();
             }
@@ -513,18 +530,20 @@ void App::draw_bottom_navigation(float width) {
         }
         ImGui::EndPopup();
     }
+    end_region();
     ImGui::EndChild();
     ImGui::PopStyleVar();
 }
 
 void App::draw_page() {
     if (!data_) {
-        ImGui::TextWrapped("This page needs the app's content, which could not be loaded.");
+        ImGui::TextWrapped("%s", words("app.no_content"));
         return;
     }
     {
         FontScope font(kFontHeading);
         ImGui::TextUnformatted(page_title(page_));
+        describe_last_text(Role::heading, page_title(page_), 1);
     }
     ImGui::Spacing();
     views_[static_cast<int>(page_)]->draw(*this);

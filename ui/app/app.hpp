@@ -16,6 +16,7 @@
 #include "poems/display_settings.hpp"
 #include "poems/record.hpp"
 #include "poems/record_care.hpp"
+#include "poems/record_journal.hpp"
 
 #include <array>
 #include <filesystem>
@@ -188,6 +189,7 @@ private:
     std::shared_ptr<const AppData> data_;
     std::string data_error_;
     Record record_;
+    RecordKeeper keeper_;  // saves a change as a line of record.json.journal (record_journal.hpp)
     SaveStatus save_status_;
     std::vector<std::string> notices_;
     Keeping keeping_ = Keeping::unknown;

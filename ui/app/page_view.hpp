@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 
 namespace poems::ui {
 
@@ -20,6 +21,21 @@ public:
     virtual void on_record_replaced(App&) {}
     // Another page asked to show one item here (a center's card, a Guide entry): App::open().
     virtual void show_item(App&, const std::string& /*item_id*/) {}
+};
+
+// The usual page: its state and one function that draws it. When the record is replaced the
+// state starts again from what the page was made with (an open form or a pending confirmation
+// was about the old record; anything shared, such as the documents card, stays).
+template <typename State, void (*Draw)(App&, State&)>
+class PageOf final : public PageView {
+public:
+    explicit PageOf(State initial = {}) : initial_(initial), state_(std::move(initial)) {}
+    void draw(App& app) override { Draw(app, state_); }
+    void on_record_replaced(App&) override { state_ = initial_; }
+
+private:
+    State initial_;
+    State state_;
 };
 
 }  // namespace poems::ui

@@ -1,7 +1,8 @@
 #include "app/widgets.hpp"
 
 #include "app/palette.hpp"
-#include "app/test_hooks.hpp"
+#include "app/description.hpp"
+#include "app/words.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -14,11 +15,13 @@ namespace poems::ui {
 void title(std::string_view text) {
     FontScope font(kFontHeading);
     text_wrapped(text);
+    describe_last_text(Role::heading, text, 2);  // under the page's own title (level 1)
 }
 
 void heading(std::string_view text) {
     ImGui::Spacing();
     bold_text(text);
+    describe_last_text(Role::heading, text, 3);
 }
 
 void bold_text(std::string_view text) {
@@ -30,6 +33,8 @@ bool input_field(const char* id, char* buf, std::size_t size, const char* hint) 
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
     if (ImGui::CalcItemWidth() > ImGui::GetContentRegionAvail().x) ImGui::SetNextItemWidth(-FLT_MIN);
     const bool changed = hint ? ImGui::InputTextWithHint(id, hint, buf, size) : ImGui::InputText(id, buf, size);
+    // Its value is what it holds, never the hint; its name is the hint, or else the label before it.
+    describe_last_value(buf, hint ? hint : "");
     ImGui::PopStyleVar();
     return changed;
 }
@@ -70,9 +75,11 @@ RowAction edit_remove_buttons(const std::string& row_id, std::string& confirming
 }
 
 void text_wrapped(std::string_view text) {
+    description_mark();
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     ImGui::PopTextWrapPos();
+    describe_last_text(Role::text, text);
 }
 
 void text_muted(std::string_view text) {
@@ -82,14 +89,18 @@ void text_muted(std::string_view text) {
 }
 
 void bullet_text(std::string_view text) {
+    description_mark();
     ImGui::Bullet();
     ImGui::SameLine();
-    text_wrapped(text);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+    describe_last_text(Role::list_item, text);
 }
 
 void sources_line(const App& app, const std::vector<SourceRef>& sources) {
     if (sources.empty()) return;
-    std::string line = sources.size() == 1 ? "Source: " : "Sources: ";
+    std::string line = std::string(sources.size() == 1 ? words("widgets.source") : words("widgets.sources")) + " ";
     for (std::size_t i = 0; i < sources.size(); ++i) {
         if (i) line += "; ";
         line += app.data().content().format_citation(sources[i]);
@@ -126,6 +137,7 @@ bool text_link(App& /*app*/, std::string_view label, const std::string& name, fl
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImGui::PushID(name.c_str());
     const bool clicked = ImGui::InvisibleButton("link", ImVec2(text_size.x, h));
+    describe_last_item(Role::link, label);
     name_last_item(name);
     ImGui::PopID();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -172,14 +184,17 @@ bool big_checkbox(const char* label, bool* value) {
     // A drawn border: the light theme's frame colour is the same white as cards.
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(1.5f, style.FrameBorderSize));
     bool changed = false;
+    const std::string_view name(label, static_cast<std::size_t>(text_end - label));
     if (!wrap) {
         changed = ImGui::Checkbox(label, value);
+        describe_last_item(Role::checkbox, name, *value ? 1 : 0);
         ImGui::PopStyleVar(2);
         return changed;
     }
     // Too wide for the row (a phone): the box, then the label wrapped beside it, which also toggles.
     ImGui::PushID(label);
     changed = ImGui::Checkbox("##box", value);
+    describe_last_item(Role::checkbox, name, *value ? 1 : 0);
     ImGui::PopStyleVar(2);
     ImGui::SameLine(0, style.ItemInnerSpacing.x);
     const float wrap_w = std::max(1.0f, ImGui::GetContentRegionAvail().x);
@@ -190,6 +205,7 @@ bool big_checkbox(const char* label, bool* value) {
         *value = !*value;
         changed = true;
     }
+    describe_last_item(Role::none, {});  // the label is part of the checkbox described above
     ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x, pos.y + (h - size.y) * 0.5f),
                                         ImGui::GetColorU32(ImGuiCol_Text), label, text_end, wrap_w);
     ImGui::PopID();
@@ -208,6 +224,7 @@ bool expander_text(const char* id, std::string_view text, bool open, int font) {
     const float h = std::max(44.0f, text_size.y + style.FramePadding.y * 2);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::InvisibleButton(id, ImVec2(avail, h));
+    describe_last_item(Role::expander, text, open ? 1 : 0);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (ImGui::IsItemHovered() || ImGui::IsItemActive())
         dl->AddRectFilled(pos, ImVec2(pos.x + avail, pos.y + h),
@@ -234,6 +251,7 @@ bool wrapped_button(const char* id, std::string_view text, float width) {
     const ImVec2 size(width, std::max(ImGui::GetFrameHeight(), text_size.y + style.FramePadding.y * 2));
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::InvisibleButton(id, size);
+    describe_last_item(Role::button, text);
     const ImGuiCol bg = ImGui::IsItemActive() ? ImGuiCol_ButtonActive : ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered : ImGuiCol_Button;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ImGui::GetColorU32(bg), style.FrameRounding);
@@ -259,10 +277,15 @@ bool choice_buttons(const char* id, const std::vector<std::string>& labels, int*
         const bool on = *selected == i;
         if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         ImGui::PushID(i);
-        if (ImGui::Button(labels[i].c_str())) {
+        // A label wider than the line (a phone, large text) wraps inside its button instead of
+        // running past the edge.
+        const float avail = ImGui::GetContentRegionAvail().x;
+        const bool too_wide = ImGui::CalcTextSize(labels[i].c_str()).x + ImGui::GetStyle().FramePadding.x * 2 > avail;
+        if (too_wide ? wrapped_button("##choice", labels[i], avail) : ImGui::Button(labels[i].c_str())) {
             changed = *selected != i;
             *selected = i;
         }
+        describe_last_item(Role::radio, labels[i], *selected == i ? 1 : 0);
         name_last_item(std::string(id) + ":" + std::to_string(i));
         ImGui::PopID();
         if (on) ImGui::PopStyleColor();
@@ -291,7 +314,8 @@ bool copy_button(App& app, const char* label, const std::string& text) {
     }
     if (ImGui::GetTime() - copied_at < 3.0) {
         ImGui::SameLine();
-        ImGui::TextDisabled("Copied");
+        ImGui::TextDisabled("%s", words("widgets.copied"));
+        describe_last_text(Role::status, words("widgets.copied"));
     }
     return clicked;
 }

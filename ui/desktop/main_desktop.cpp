@@ -39,13 +39,6 @@ extern char** environ;
 
 using namespace poems::ui;
 
-static poems::Date local_today() {
-    std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-}
-
 struct DesktopArgs {
     long exit_after_frames = 0;
     std::string test_report;
@@ -164,7 +157,7 @@ static bool parse_args(int argc, char** argv, AppOptions& options, DesktopArgs& 
 
 int main(int argc, char** argv) {
     AppOptions options;
-    options.today = local_today();
+    options.today = poems::local_date_of(std::time(nullptr));
     DesktopArgs args;
     if (!parse_args(argc, argv, options, args)) return 2;
     const long exit_after_frames = args.exit_after_frames;

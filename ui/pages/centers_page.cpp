@@ -4,6 +4,7 @@
 
 #include "app/test_hooks.hpp"
 #include "app/widgets.hpp"
+#include "app/words.hpp"
 
 #include <imgui.h>
 
@@ -56,7 +57,7 @@ void draw_details(App& app, const CenterDirectory& dir, const Center& c) {
     ImGui::Spacing();
     const std::string details = center_details_text(
         dir, c, "en", [&app](const SourceRef& s) { return app.data().content().format_citation(s); });
-    copy_button(app, "Copy details", details);
+    copy_button(app, words("centers.copy_details"), details);
     name_last_item("centers:copy:" + c.id);
 }
 
@@ -103,13 +104,13 @@ void draw_page(App& app, CentersUi& ui) {
     ImGui::Spacing();
 
     ImGui::SetNextItemWidth(-FLT_MIN);
-    input_field("##search", ui.search, sizeof ui.search, "Search: name, city, country...");
+    input_field("##search", ui.search, sizeof ui.search, words("centers.search_hint"));
     name_last_item("centers:search");
 
-    std::vector<std::string> regions = {"All regions"};
+    std::vector<std::string> regions = {words("centers.all_regions")};
     for (const auto& r : dir.regions) regions.push_back(r.name.in());
     choice_buttons("centers:region", regions, &ui.region);
-    big_checkbox("Accepts remote consultation from abroad", &ui.remote_only);
+    big_checkbox(words("centers.remote_only"), &ui.remote_only);
     name_last_item(ui.remote_only ? "centers:remote:on" : "centers:remote:off");
 
     CenterQuery query;
@@ -124,9 +125,9 @@ void draw_page(App& app, CentersUi& ui) {
     for (const Center* c : found) shown += (shown.empty() ? "" : ",") + c->id;
     ImGui::Spacing();
     if (found.empty()) {
-        heading("No centers match your search.");
-        text_muted("Try fewer or shorter words, or clear the search and filters to see every center.");
-        if (ImGui::Button("Clear the search and filters")) {
+        heading(words("centers.none_match"));
+        text_muted(words("centers.none_match_hint"));
+        if (ImGui::Button(words("centers.clear_all"))) {
             ui.search[0] = '\0';
             ui.region = 0;
             ui.remote_only = false;
@@ -137,12 +138,15 @@ void draw_page(App& app, CentersUi& ui) {
     }
     const std::string total = std::to_string(dir.centers.size());
     if (filtered) ImGui::AlignTextToFramePadding();
-    text_muted(!filtered ? total + " centers"
-                         : std::to_string(found.size()) + " of " + total + (found.size() == 1 ? " centers matches" : " centers match"));
+    const std::string count = !filtered              ? fill_in(words("centers.count"), "total", total)
+                              : found.size() == 1 ? fill_in(words("centers.count_one_match"), "total", total)
+                                                  : fill_in(fill_in(words("centers.count_match"), "found", std::to_string(found.size())),
+                                                            "total", total);
+    text_muted(count);
     name_last_item("centers:results:" + shown);
     if (filtered) {
         ImGui::SameLine();
-        if (ImGui::Button("Clear")) {
+        if (ImGui::Button(words("centers.clear"))) {
             ui.search[0] = '\0';
             ui.region = 0;
             ui.remote_only = false;

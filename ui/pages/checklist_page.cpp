@@ -7,6 +7,7 @@
 #include "app/test_hooks.hpp"
 #include "app/palette.hpp"
 #include "app/widgets.hpp"
+#include "app/words.hpp"
 
 #include "poems/criteria.hpp"
 
@@ -60,7 +61,7 @@ std::vector<std::string> missing_lines(const App& app, bool& findings_entered) {
         std::string line = c ? c->name : m.key;
         std::string tests;
         for (const auto& w : m.settled_by_ids) tests += (tests.empty() ? "" : "; ") + workup_name(app, w);
-        if (!tests.empty()) line += " (tests that could settle it: " + tests + ")";
+        if (!tests.empty()) line += " " + fill_in(words("checklist.tests_that_settle"), "tests", tests);
         lines.push_back(std::move(line));
     }
     return lines;
@@ -90,10 +91,10 @@ void see_link(App& app, const Checklists& lists, const std::string& id) {
 }
 
 std::string test_state(const ItemTestStatus& t) {
-    if (t.last_result) return "result in your record from " + to_string(*t.last_result);
-    if (t.last_appointment) return "done at your appointment on " + to_string(*t.last_appointment);
-    if (t.next_appointment) return "planned for " + to_string(*t.next_appointment);
-    return "no result in your record yet";
+    if (t.last_result) return fill_in(words("checklist.test_result_from"), "date", to_string(*t.last_result));
+    if (t.last_appointment) return fill_in(words("checklist.test_done_at"), "date", to_string(*t.last_appointment));
+    if (t.next_appointment) return fill_in(words("checklist.test_planned"), "date", to_string(*t.next_appointment));
+    return words("checklist.test_no_result");
 }
 
 void draw_item(App& app, ChecklistUi& ui, const Checklists& lists, const ChecklistItem& item) {
@@ -114,24 +115,24 @@ void draw_item(App& app, ChecklistUi& ui, const Checklists& lists, const Checkli
     name_last_item("checklist:item:" + item.id);
 
     ImGui::Indent(indent);
-    if (auto date = tick_date(app.record(), item.id)) text_muted("Done on " + to_string(*date));
+    if (auto date = tick_date(app.record(), item.id)) text_muted(fill_in(words("checklist.done_on"), "date", to_string(*date)));
     const std::vector<ItemTestStatus> tests = item_test_status(item, app.record(), app.today(), workup_links(app, ui));
     if (!tests.empty() && !open) {
         const auto done = std::count_if(tests.begin(), tests.end(), [](const ItemTestStatus& t) { return t.done(); });
-        text_muted(tests.size() == 1 ? (done ? "The test is in your record." : "The test is not in your record yet.")
-                                     : std::to_string(done) + " of " + std::to_string(tests.size()) +
-                                           " tests are in your record.");
+        text_muted(tests.size() == 1 ? std::string(done ? words("checklist.test_in_record") : words("checklist.test_not_in_record"))
+                                     : fill_in(fill_in(words("checklist.tests_in_record"), "done", std::to_string(done)), "total",
+                                               std::to_string(tests.size())));
     }
     if (open) {
         // On a phone the explanation takes the card's whole width.
         const bool narrow = ImGui::GetContentRegionAvail().x < 360.0f;
         if (narrow) ImGui::Unindent(indent);
-        heading("Why it matters");
+        heading(words("checklist.why_it_matters"));
         text_wrapped(item.why.in());
         name_last_item("checklist:why:" + item.id);
         sources_line(app, item.sources);
         if (!tests.empty()) {
-            heading("Your record");
+            heading(words("checklist.your_record"));
             for (const ItemTestStatus& t : tests) {
                 ImGui::PushStyleColor(ImGuiCol_Text, t.done() ? ImGui::GetStyleColorVec4(ImGuiCol_Text)
                                                               : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -140,7 +141,7 @@ void draw_item(App& app, ChecklistUi& ui, const Checklists& lists, const Checkli
             }
         }
         if (!item.see_ids.empty()) {
-            heading("See also");
+            heading(words("checklist.see_also"));
             for (const auto& id : item.see_ids) see_link(app, lists, id);
         }
         if (narrow) ImGui::Indent(indent);
@@ -160,8 +161,8 @@ void draw_ask_my_doctor(App& app, ChecklistUi& ui, const Checklists& lists, cons
     ImGui::Separator();
     title(lists.ask_doctor.title.in());
     text_muted(findings_entered
-                   ? "The steps of this stage you have not ticked, and what the criteria check still lacks for the findings you entered."
-                   : "The steps of this stage you have not ticked. Enter what you know on the Criteria page to add what is still unknown for the published criteria.");
+                   ? words("checklist.ask_intro_findings")
+                   : words("checklist.ask_intro_no_findings"));
     if (!findings_entered) {
         const ChecklistPage* p = lists.page("page.criteria");
         if (p && link(app, p->title.in(), "checklist:ask:criteria")) app.open(Page::criteria);
@@ -172,14 +173,14 @@ void draw_ask_my_doctor(App& app, ChecklistUi& ui, const Checklists& lists, cons
     card_end();
     name_last_item("checklist:ask:text");
     if (app.platform().save_file) {
-        if (ImGui::Button("Save as file")) {
+        if (ImGui::Button(words("checklist.save_as_file"))) {
             ui.save_message = app.platform().save_file("what-to-ask-my-doctor.txt", "text/plain", text);
             ui.scroll_to_message = true;
         }
         name_last_item("checklist:ask:save");
         ImGui::SameLine();
     }
-    copy_button(app, "Copy", text);
+    copy_button(app, words("checklist.copy"), text);
     name_last_item("checklist:ask:copy");
     if (!ui.save_message.empty()) {
         text_muted(ui.save_message);
@@ -236,11 +237,11 @@ void draw_page(App& app, ChecklistUi& ui) {
     name_last_item("checklist:shown:" + stage->id);
     if (stage->id == suggested) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::success));
-        text_wrapped("Suggested for you, from the events in your record. You can open any stage.");
+        text_wrapped(words("checklist.suggested_here"));
         ImGui::PopStyleColor();
         name_last_item("checklist:suggested");
     } else if (const ChecklistStage* s = lists.stage(suggested)) {
-        text_muted("Suggested for you, from the events in your record:");
+        text_muted(words("checklist.suggested_other"));
         if (link(app, s->title.in(), "checklist:open-suggested")) {
             ui.stage_id = suggested;
             ui.open_item.clear();
@@ -252,7 +253,7 @@ void draw_page(App& app, ChecklistUi& ui) {
     ImGui::Spacing();
 
     const StageProgress p = stage_progress(*stage, app.record());
-    const std::string progress = std::to_string(p.done) + " of " + std::to_string(p.total) + " done";
+    const std::string progress = fill_in(fill_in(words("checklist.progress"), "done", std::to_string(p.done)), "total", std::to_string(p.total));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     ImGui::ProgressBar(p.total ? static_cast<float>(p.done) / static_cast<float>(p.total) : 0.0f, ImVec2(-FLT_MIN, 0),
@@ -266,17 +267,9 @@ void draw_page(App& app, ChecklistUi& ui) {
     draw_ask_my_doctor(app, ui, lists, *stage);
 }
 
-class ChecklistPage final : public PageView {
-public:
-    void draw(App& app) override { draw_page(app, s_); }
-    // A new record may be at another stage: the suggested one shows again.
-    void on_record_replaced(App&) override { s_ = ChecklistUi{}; }
-private:
-    ChecklistUi s_;
-};
-
 }  // namespace
 
-std::unique_ptr<PageView> make_checklist_page() { return std::make_unique<ChecklistPage>(); }
+// A new record may be at another stage: after a replacement the suggested one shows again.
+std::unique_ptr<PageView> make_checklist_page() { return std::make_unique<PageOf<ChecklistUi, draw_page>>(); }
 
 }  // namespace poems::ui

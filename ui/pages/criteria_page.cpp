@@ -13,10 +13,12 @@
 #include "app/test_hooks.hpp"
 #include "app/palette.hpp"
 #include "app/widgets.hpp"
+#include "app/words.hpp"
 #include "poems/criteria.hpp"
 #include "poems/decimal.hpp"
 #include "poems/findings.hpp"
 #include "poems/labs.hpp"
+#include "poems/text.hpp"
 
 #include <imgui.h>
 
@@ -37,11 +39,19 @@ namespace {
 // findings; the page keeps which one the person chose for as long as it runs. An explicit unknown
 // read back from the record shows as kSavedUnknown (the record cannot tell the two apart).
 enum Answer { kUnanswered = -1, kYes = 0, kNo = 1, kNotTested = 2, kDontKnow = 3, kSavedUnknown = 4 };
-const std::vector<std::string> kAnswerLabels = {"Yes", "No", "Not tested", "Don't know"};
+const std::vector<std::string>& answer_labels() {
+    static const std::vector<std::string> labels = {words("criteria.yes"), words("criteria.no"), words("criteria.not_tested"),
+                                                    words("criteria.dont_know")};
+    return labels;
+}
 
 // M-protein test results as offered on screen; kTestNotDone leaves the test out of the list.
 enum TestResult { kTestUnset = -1, kTestPositive = 0, kTestNegative = 1, kTestNotDone = 2 };
-const std::vector<std::string> kTestLabels = {"Positive", "Negative", "Not done / don't know"};
+const std::vector<std::string>& test_labels() {
+    static const std::vector<std::string> labels = {words("criteria.positive"), words("criteria.negative"),
+                                                    words("criteria.not_done")};
+    return labels;
+}
 
 // Units offered for VEGF: the format's own, plus the one most often confused with it, so that a
 // report in ng/mL is refused with the parser's message instead of being typed in as pg/mL.
@@ -52,6 +62,7 @@ std::vector<std::string> vegf_unit_choices() {
 }
 
 struct PageState {
+    std::shared_ptr<DocumentsCardState> documents;  // shared with the Monitoring page
     bool loaded = false;
     Json synced;  // the record's findings the answers were last read from or written to
 
@@ -78,14 +89,6 @@ struct PageState {
     bool confirm_clear = false;
     std::map<std::string, bool> counts_open;    // "What counts" shown, by criterion key
 };
-
-std::string trim(const char* s) {
-    std::string t(s);
-    const auto b = t.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    const auto e = t.find_last_not_of(" \t\r\n");
-    return t.substr(b, e - b + 1);
-}
 
 // A typed number as the findings document carries it: a JSON number when the text reads as one
 // (poems/decimal.hpp: the Labs page's policy, a decimal comma included), else the text itself,
@@ -174,7 +177,9 @@ void fill_from_findings(const App& app, PageState& s, const Findings& f) {
 
 // Reads the record's findings into the answers (at start, and whenever the record was replaced).
 void load_from_record(App& app, PageState& s) {
-    s = PageState{};
+    PageState fresh;
+    fresh.documents = s.documents;
+    s = std::move(fresh);
     s.loaded = true;
     s.synced = app.record().findings;
     auto f = parse_findings(s.synced, app.data().criteria(), s.stored_problems, "/findings");
@@ -239,12 +244,12 @@ void clear_names(const std::vector<std::string>& names) {
 
 const char* status_label(Status st) {
     switch (st) {
-        case Status::present: return "\u2713 Present";
-        case Status::absent: return "\u2717 Absent";
-        case Status::borderline: return "~ Borderline: counts as not known yet";
+        case Status::present: return words("criteria.status_present");
+        case Status::absent: return words("criteria.status_absent");
+        case Status::borderline: return words("criteria.status_borderline");
         case Status::unknown: break;
     }
-    return "? Not known yet";
+    return words("criteria.status_unknown");
 }
 
 std::string criterion_name(const App& app, const std::string& key) {
@@ -270,10 +275,11 @@ void show_field_problems(const PageState& s, const std::string& pointer, const c
                          const std::string& typed = {}, bool exact = false) {
     for (const Problem* p : problems_at(s, pointer, exact)) {
         std::string msg = p->message;
-        if (msg.rfind("missing", 0) == 0) msg = "still needed to use this result";
+        if (msg.rfind("missing", 0) == 0) msg = words("criteria.still_needed");
         else if (!typed.empty() && !is_number_text(typed))
             msg = read_decimal(typed).problem + " (" + msg + ")";
         text_colored(Tone::error, std::string("\u2717 ") + field_label + ": " + msg);
+        describe_last_text(Role::alert, std::string(field_label) + ": " + msg);  // announced at once
         name_last_item("criteria:problem:" + p->path);
     }
 }
@@ -302,8 +308,9 @@ void draw_verdict_card(App& app, PageState& s) {
     ImGui::PushStyleColor(ImGuiCol_Border, accent);
     ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 3.0f);
     card_begin("criteria:verdict-card");
-    text_muted("Compared with the published criteria:");
+    text_muted(words("criteria.compared"));
     title(e.headline);
+    describe_last_text(Role::status, e.headline);  // a changed verdict is announced (polite)
     ImGui::Spacing();
     bold_text(e.disclaimer);
     name_last_item("criteria:disclaimer");
@@ -322,7 +329,7 @@ void draw_verdict_card(App& app, PageState& s) {
         card_begin(("criteria:warning-card:" + w.id).c_str());
         {
             FontScope font(kFontBold);
-            text_colored(Tone::warning, "! Please note");
+            text_colored(Tone::warning, words("criteria.please_note"));
         }
         text_wrapped(w.text);
         sources_line(app, w.sources);
@@ -335,16 +342,17 @@ void draw_verdict_card(App& app, PageState& s) {
 void draw_unknown_list(App& app, PageState& s) {
     if (!s.eval || s.eval->verdict != Verdict::incomplete) return;
     const Evaluation& e = *s.eval;
-    heading("What is still unknown");
-    text_muted("Each of these could still change the result.");
+    heading(words("criteria.still_unknown"));
+    text_muted(words("criteria.could_change"));
     for (const auto& m : e.missing) {
         std::string tests;
         for (const auto& id : m.settled_by_ids) tests += (tests.empty() ? "" : "; ") + workup_name(app, id);
-        bullet_text(criterion_name(app, m.key) + (m.status == Status::borderline ? " (borderline)" : "") +
-                    (tests.empty() ? "" : ". Settled by: " + tests));
+        bullet_text(criterion_name(app, m.key) +
+                    (m.status == Status::borderline ? std::string(" ") + words("criteria.borderline_mark") : std::string()) +
+                    (tests.empty() ? std::string() : fill_in(words("criteria.settled_by"), "tests", tests)));
         name_last_item("criteria:missing:" + m.key);
     }
-    heading("Tests to ask your doctor about, most useful first");
+    heading(words("criteria.tests_heading"));
     int n = 0;
     for (const auto& t : e.tests_to_settle) {
         ImGui::PushID(t.workup_id.c_str());
@@ -352,11 +360,11 @@ void draw_unknown_list(App& app, PageState& s) {
         std::string for_items;
         for (const auto& k : t.settles) for_items += (for_items.empty() ? "" : ", ") + criterion_name(app, k);
         bold_text(std::to_string(++n) + ". " + workup_name(app, t.workup_id));
-        text_muted("Would settle: " + for_items);
-        item_link(app, t.workup_id, "About this test");
+        text_muted(fill_in(words("criteria.would_settle"), "items", for_items));
+        item_link(app, t.workup_id, words("criteria.about_test"));
         auto& asked = app.record().asked_doctor;
         bool ticked = std::find(asked.begin(), asked.end(), t.workup_id) != asked.end();
-        if (big_checkbox("I asked my doctor about this", &ticked)) {
+        if (big_checkbox(words("criteria.asked_doctor"), &ticked)) {
             if (ticked) asked.push_back(t.workup_id);
             else asked.erase(std::remove(asked.begin(), asked.end(), t.workup_id), asked.end());
             app.record_changed();
@@ -373,7 +381,7 @@ void draw_red_flag_card(App& app, PageState& s) {
     const Evaluation& e = *s.eval;
     const CriteriaRules& rules = app.data().criteria();
     card_begin("criteria:red-flag-card");
-    bold_text("Red-flag screen");
+    bold_text(words("criteria.red_flag_screen"));
     text_muted(rules.red_flags.text.get());
     ImGui::Spacing();
     bold_text(e.red_flag_headline);
@@ -389,13 +397,13 @@ void draw_stored_problems(App& app, PageState& s) {
     if (!s.stored_invalid) return;
     ImGui::PushStyleColor(ImGuiCol_Border, colour(Tone::error));
     card_begin("criteria:stored-problems");
-    text_colored(Tone::error, "Your saved answers could not be read, so nothing is compared and nothing is saved over them.");
+    text_colored(Tone::error, words("criteria.stored_unreadable"));
     for (const auto& p : s.stored_problems) bullet_text(p.to_string());
-    text_muted("The saved data, exactly as stored (copy it to keep it):");
+    text_muted(words("criteria.stored_raw"));
     const std::string raw = s.synced.dump(2, ' ', false, Json::error_handler_t::replace);
     text_wrapped(raw);
-    copy_button(app, "Copy the saved data", raw);
-    text_muted("To answer again, clear the answers: this replaces the saved data.");
+    copy_button(app, words("criteria.copy_stored"), raw);
+    text_muted(words("criteria.stored_clear_hint"));
     ImGui::PushID("stored");
     draw_clear(app, s);
     ImGui::PopID();
@@ -417,7 +425,7 @@ void draw_item_result(App& app, const PageState& s, const CriterionRule& c) {
         // The term's short form (before any bracket) as the link, so it fits a phone's width.
         std::string term = item_text(app, r->glossary_id, "term");
         term = term.substr(0, term.find(" ("));
-        ImGui::TextDisabled("Glossary:");
+        ImGui::TextDisabled("%s", words("criteria.glossary"));
         ImGui::SameLine();
         item_link(app, r->glossary_id, term);
     }
@@ -427,19 +435,19 @@ void draw_item_result(App& app, const PageState& s, const CriterionRule& c) {
 
 void draw_vegf_inputs(App& app, PageState& s) {
     const CriteriaRules& rules = app.data().criteria();
-    text_muted("If you have the lab report, enter the result: it then decides this item.");
+    text_muted(words("criteria.vegf_intro"));
     const std::string typed = trim(s.vegf_value.data());
-    text_wrapped("Value");
+    text_wrapped(words("criteria.value"));
     number_field("##vegf_value", s.vegf_value.data(), s.vegf_value.size());
     name_last_item("criteria:vegf:value");
-    show_field_problems(s, "/vegf/value", "Value", typed);
-    text_wrapped("Unit (as on the report)");
+    show_field_problems(s, "/vegf/value", words("criteria.value"), typed);
+    text_wrapped(words("criteria.unit_label"));
     int unit = s.vegf_unit;
     if (choice_buttons("criteria:vegf:unit", vegf_unit_choices(), &unit)) s.vegf_unit = unit;
-    show_field_problems(s, "/vegf/unit", "Unit");
+    show_field_problems(s, "/vegf/unit", words("criteria.unit"));
     if (!problems_at(s, "/vegf/unit").empty())
-        text_muted("This tool never converts units: ask your lab or doctor for the value in " + rules.vegf.unit + ".");
-    text_wrapped("Sample");
+        text_muted(fill_in(words("criteria.no_conversion"), "unit", rules.vegf.unit));
+    text_wrapped(words("criteria.sample"));
     std::vector<std::string> samples;
     for (const auto& k : vegf_samples()) {
         const VegfSampleRule* r = rules.vegf_sample(k);
@@ -447,20 +455,20 @@ void draw_vegf_inputs(App& app, PageState& s) {
     }
     int sample = s.vegf_sample;
     if (choice_buttons("criteria:vegf:sample", samples, &sample)) s.vegf_sample = sample;
-    show_field_problems(s, "/vegf/sample", "Sample");
+    show_field_problems(s, "/vegf/sample", words("criteria.sample"));
     const std::string uln = trim(s.vegf_uln.data());
-    text_wrapped("The lab's upper limit of normal (optional, same unit)");
+    text_wrapped(words("criteria.uln_label"));
     number_field("##vegf_uln", s.vegf_uln.data(), s.vegf_uln.size());
     name_last_item("criteria:vegf:uln");
-    show_field_problems(s, "/vegf/upper_limit_of_normal", "Upper limit of normal", uln);
-    show_field_problems(s, "/vegf", "VEGF", {}, true);
+    show_field_problems(s, "/vegf/upper_limit_of_normal", words("criteria.uln"), uln);
+    show_field_problems(s, "/vegf", words("criteria.vegf"), {}, true);
     // A plausible-range check from the lab catalogue: a typing mistake is more likely than the value.
     if (s.vegf_sample >= 0 && s.vegf_unit >= 0 && is_number_text(typed) && problems_at(s, "/vegf").empty()) {
         const std::string test_id = "labs.vegf_" + vegf_samples()[s.vegf_sample];
         const LabCheckResult chk = check_lab_value(app.data().labs(), test_id, typed_number(typed).get<double>(),
                                                    vegf_unit_choices()[s.vegf_unit]);
         if (chk.level != LabCheck::ok && !chk.message.empty()) {
-            text_colored(Tone::warning, "! Please check the value: " + chk.message);
+            text_colored(Tone::warning, fill_in(words("criteria.check_value"), "message", chk.message));
             name_last_item("criteria:vegf:range-warning");
         }
     }
@@ -468,26 +476,26 @@ void draw_vegf_inputs(App& app, PageState& s) {
 
 void draw_m_protein_inputs(App& app, PageState& s) {
     const CriteriaRules& rules = app.data().criteria();
-    text_muted("Which tests were done, and what did they show? The results then decide this item.");
+    text_muted(words("criteria.m_protein_intro"));
     for (const auto& t : rules.m_protein.tests) {
         ImGui::Spacing();
         text_wrapped(t.name.get());
         auto it = s.m_tests.find(t.key);
         int sel = it == s.m_tests.end() ? kTestUnset : it->second;
-        if (choice_buttons(("criteria:mprotein:" + t.key).c_str(), kTestLabels, &sel)) s.m_tests[t.key] = sel;
+        if (choice_buttons(("criteria:mprotein:" + t.key).c_str(), test_labels(), &sel)) s.m_tests[t.key] = sel;
     }
-    show_field_problems(s, "/m_protein_tests", "M-protein tests");
+    show_field_problems(s, "/m_protein_tests", words("criteria.m_protein_tests"));
 }
 
 void draw_endocrine_inputs(App& app, PageState& s) {
     const CriteriaRules& rules = app.data().criteria();
-    text_muted("Which endocrine findings have you been told about? Tick all that apply; they then decide this item.");
+    text_muted(words("criteria.endocrine_intro"));
     for (const auto& e : rules.endocrine_findings) {
         bool on = s.endocrine[e.key];
         if (big_checkbox((e.name.get() + "##endo_" + e.key).c_str(), &on)) s.endocrine[e.key] = on;
         name_last_item("criteria:endocrine:" + e.key);
     }
-    show_field_problems(s, "/endocrine_findings", "Endocrine findings");
+    show_field_problems(s, "/endocrine_findings", words("criteria.endocrine_findings"));
 }
 
 void draw_question(App& app, PageState& s, const CriterionRule& c) {
@@ -498,10 +506,10 @@ void draw_question(App& app, PageState& s, const CriterionRule& c) {
     bold_text(c.question.get());
     name_last_item("criteria:question:" + c.key);
     int a = s.answers.count(c.key) ? s.answers[c.key] : kUnanswered;
-    if (choice_buttons(("criteria:" + c.key).c_str(), kAnswerLabels, &a)) s.answers[c.key] = a;
-    if (a == kSavedUnknown) text_muted("Saved as not known (not tested or don't know).");
+    if (choice_buttons(("criteria:" + c.key).c_str(), answer_labels(), &a)) s.answers[c.key] = a;
+    if (a == kSavedUnknown) text_muted(words("criteria.saved_unknown"));
     bool& open = s.counts_open[c.key];
-    if (expander_text("counts", "What counts, and common mix-ups", open)) open = !open;
+    if (expander_text("counts", words("criteria.what_counts"), open)) open = !open;
     name_last_item("criteria:counts:" + c.key);
     if (open) {
         ImGui::Indent();
@@ -521,15 +529,15 @@ void draw_prior_diagnosis(App& app, PageState& s) {
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
-    title("An earlier diagnosis");
-    bold_text("Were you diagnosed and treated for another nerve condition before?");
+    title(words("criteria.earlier_diagnosis"));
+    bold_text(words("criteria.earlier_question"));
     // Buttons carry the short name (before any bracket) so they fit a phone; the full name follows.
-    std::vector<std::string> labels = {"No"};
+    std::vector<std::string> labels = {words("criteria.no")};
     for (const auto& p : rules.red_flags.prior_conditions) {
         const std::string& name = p.name.get();
         labels.push_back(name.substr(0, name.find(" (")));
     }
-    labels.push_back("Something else");
+    labels.push_back(words("criteria.something_else"));
     int sel = s.prior;
     if (choice_buttons("criteria:prior", labels, &sel)) s.prior = sel;
     if (s.prior >= 1 && s.prior <= static_cast<int>(rules.red_flags.prior_conditions.size())) {
@@ -537,18 +545,18 @@ void draw_prior_diagnosis(App& app, PageState& s) {
         if (name != labels[s.prior]) text_muted(name);
     }
     if (s.prior == static_cast<int>(labels.size()) - 1) {
-        text_wrapped("Which condition?");
+        text_wrapped(words("criteria.which_condition"));
         ImGui::SetNextItemWidth(field_width());
         input_field("##prior_other", s.prior_other.data(), s.prior_other.size());
         name_last_item("criteria:prior:other");
     }
     if (s.prior >= 1) {
-        bold_text("Did it improve with treatment?");
+        bold_text(words("criteria.improved_question"));
         int imp = s.prior_improved;
-        if (choice_buttons("criteria:prior:improved", {"Yes", "No"}, &imp)) s.prior_improved = imp;
-        if (s.prior_improved < 0) text_muted("Answer this to include the earlier diagnosis in the red-flag screen.");
+        if (choice_buttons("criteria:prior:improved", {words("criteria.yes"), words("criteria.no")}, &imp)) s.prior_improved = imp;
+        if (s.prior_improved < 0) text_muted(words("criteria.improved_needed"));
     }
-    show_field_problems(s, "/prior_diagnosis", "Earlier diagnosis");
+    show_field_problems(s, "/prior_diagnosis", words("criteria.earlier_diagnosis_field"));
 }
 
 void draw_clear(App& app, PageState& s) {
@@ -556,31 +564,29 @@ void draw_clear(App& app, PageState& s) {
     ImGui::Separator();
     ImGui::Spacing();
     if (!s.confirm_clear) {
-        if (ImGui::Button("Clear all answers")) s.confirm_clear = true;
+        if (ImGui::Button(words("criteria.clear_all"))) s.confirm_clear = true;
         name_last_item("criteria:clear");
         return;
     }
     card_begin("criteria:clear-confirm");
-    bold_text(s.stored_invalid ? "Replace the saved data shown above with empty answers? This cannot be undone."
-                          : "Clear every answer on this page? This cannot be undone.");
-    text_muted("Your \"asked my doctor\" ticks are kept.");
-    if (ImGui::Button("Yes, clear all answers")) {
+    bold_text(s.stored_invalid ? words("criteria.replace_stored") : words("criteria.clear_question"));
+    text_muted(words("criteria.ticks_kept"));
+    if (ImGui::Button(words("criteria.clear_confirm"))) {
         app.record().findings = findings_to_json(Findings{});
         app.record_changed();
         load_from_record(app, s);
     }
     name_last_item("criteria:clear:confirm");
     ImGui::SameLine();
-    if (ImGui::Button("Keep my answers")) s.confirm_clear = false;
+    if (ImGui::Button(words("criteria.clear_keep"))) s.confirm_clear = false;
     name_last_item("criteria:clear:cancel");
     card_end();
 }
 
 void draw_questions(App& app, PageState& s) {
     const CriteriaRules& rules = app.data().criteria();
-    title("Your findings");
-    text_muted("Answer what you know. \"Not tested\" and \"Don't know\" both count as not known yet. "
-               "Every answer is saved on this device at once.");
+    title(words("criteria.your_findings"));
+    text_muted(words("criteria.findings_intro"));
     ImGui::BeginDisabled(s.stored_invalid);
     for (const auto& g : rules.groups) {
         ImGui::Spacing();
@@ -590,7 +596,9 @@ void draw_questions(App& app, PageState& s) {
         if (s.eval)
             for (const auto& gr : s.eval->groups)
                 if (gr.key == g.key)
-                    line += gr.state == "met" ? "  Met." : gr.state == "cannot_be_met" ? "  Can no longer be met." : "  Not settled yet.";
+                    line += std::string("  ") + (gr.state == "met"             ? words("criteria.group_met")
+                                                 : gr.state == "cannot_be_met" ? words("criteria.group_cannot_be_met")
+                                                                               : words("criteria.group_open"));
         text_muted(line);
         name_last_item("criteria:group:" + g.key);
         for (const auto& c : rules.criteria)
@@ -607,7 +615,8 @@ void draw_results(App& app, PageState& s) {
 }
 
 
-void draw_page(App& app, PageState& s, DocumentsCardState& documents) {
+void draw_page(App& app, PageState& s) {
+    DocumentsCardState& documents = *s.documents;
     if (!s.loaded) load_from_record(app, s);  // first drawn, or the record was replaced
     update(app, s);  // the first frame after loading shows a verdict too
 
@@ -647,21 +656,13 @@ void draw_page(App& app, PageState& s, DocumentsCardState& documents) {
     update(app, s);  // answers changed in this frame show from the next one (drawn after input)
 }
 
-class CriteriaPage final : public PageView {
-public:
-    explicit CriteriaPage(std::shared_ptr<DocumentsCardState> documents) : documents_(std::move(documents)) {}
-    void draw(App& app) override { draw_page(app, s_, *documents_); }
-    // The answers are read again from the new record when the page is next drawn.
-    void on_record_replaced(App&) override { s_.loaded = false; }
-private:
-    PageState s_;
-    std::shared_ptr<DocumentsCardState> documents_;  // shared with the other page that shows the card
-};
-
 }  // namespace
 
+// A replaced record starts the page afresh: the answers are read again from it when next drawn.
 std::unique_ptr<PageView> make_criteria_page(std::shared_ptr<DocumentsCardState> documents) {
-    return std::make_unique<CriteriaPage>(std::move(documents));
+    PageState initial;
+    initial.documents = std::move(documents);
+    return std::make_unique<PageOf<PageState, draw_page>>(std::move(initial));
 }
 
 }  // namespace poems::ui

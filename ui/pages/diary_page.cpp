@@ -3,13 +3,13 @@
 // its charts (the Labs page's chart code, treatment dates on the time axis) and its list, grouped
 // by month, newest first, with the Labs page's edit and delete confirmation. The symptoms, the
 // walking and hands levels and what is said about weight come from content/diary.json; the
-// page's own words are in ui/app/ui_strings.hpp (words::diary). State lives in the view.
+// page's own words are the "diary." words of content/ui.json. State lives in the view.
 #include "pages/pages.hpp"
 
 #include "app/palette.hpp"
 #include "app/test_hooks.hpp"
-#include "app/ui_strings.hpp"
 #include "app/widgets.hpp"
+#include "app/words.hpp"
 #include "pages/lab_chart.hpp"
 #include "poems/decimal.hpp"
 #include "poems/diary.hpp"
@@ -27,9 +27,14 @@ namespace poems::ui {
 
 namespace {
 
-namespace w = words::diary;
-
 enum Section { kSymptoms, kFunction, kWeight, kAppointments, kNotes };
+
+// Each section's Add button, in the order of Section.
+constexpr const char* kAddIds[] = {"diary.add_symptoms", "diary.add_function", "diary.add_weight",
+                                   "diary.add_appointments", "diary.add_notes"};
+constexpr const char* kMonthIds[] = {"diary.month_1", "diary.month_2", "diary.month_3",  "diary.month_4",
+                                     "diary.month_5", "diary.month_6", "diary.month_7",  "diary.month_8",
+                                     "diary.month_9", "diary.month_10", "diary.month_11", "diary.month_12"};
 
 struct Form {
     bool open = false;
@@ -84,19 +89,19 @@ void erase_id(std::vector<Entry>& list, const std::string& id) {
     list.erase(std::remove_if(list.begin(), list.end(), [&](const Entry& x) { return x.id == id; }), list.end());
 }
 
-const char* month_name(int m) { return w::kMonths[std::clamp(m, 1, 12) - 1]; }
+const char* month_name(int m) { return words(kMonthIds[std::clamp(m, 1, 12) - 1]); }
 
 // ---- Names -----------------------------------------------------------------------------------
 
 std::string symptom_name(const DiaryContent& c, const SymptomEntry& e) {
-    if (e.symptom_id.empty()) return std::string(w::kOther) + ": " + e.symptom;
+    if (e.symptom_id.empty()) return std::string(words("diary.other")) + ": " + e.symptom;
     if (const DiaryChoice* s = c.symptom(e.symptom_id)) return s->name.in();
-    return words::fill(w::kUnknownId, "id", e.symptom_id);
+    return fill_in(words("diary.not_in_list"), "id", e.symptom_id);
 }
 
 std::string level_name(const DiaryScale& scale, const std::string& id) {
     if (const DiaryChoice* l = scale.level(id)) return l->name.in();
-    return words::fill(w::kUnknownId, "id", id);
+    return fill_in(words("diary.not_in_list"), "id", id);
 }
 
 std::string test_name(const App& app, const std::string& id) {
@@ -181,7 +186,7 @@ void try_save(App& app, DiaryState& s) {
     const std::string date_text = trim(f.date);
     const auto date = parse_date(date_text);
     if (!date) {
-        f.error = words::fill(words::fill(w::kBadDate, "text", date_text), "today", to_string(app.today()));
+        f.error = fill_in(fill_in(words("diary.not_a_date"), "text", date_text), "today", to_string(app.today()));
         return;
     }
     Record& r = app.record();
@@ -192,12 +197,12 @@ void try_save(App& app, DiaryState& s) {
             const bool other = f.choice >= int(c.symptoms.size());
             const std::string words_ = trim(f.words_);
             if (other && words_.empty()) {
-                f.error = w::kNeedOtherWords;
+                f.error = words("diary.need_other_words");
                 return;
             }
             const auto sev = read_decimal(trim(f.value));
             if (!sev.value || *sev.value < 0 || *sev.value > 10 || *sev.value != double(int(*sev.value))) {
-                f.error = w::kBadSeverity;
+                f.error = words("diary.bad_severity");
                 return;
             }
             SymptomEntry e{f.editing_id.empty() ? next_entry_id(r.symptoms, "sym") : f.editing_id, *date,
@@ -207,7 +212,7 @@ void try_save(App& app, DiaryState& s) {
         }
         case kFunction: {
             if (f.walking <= 0 && f.hands <= 0) {
-                f.error = w::kNeedLevel;
+                f.error = words("diary.need_level");
                 return;
             }
             FunctionEntry e{f.editing_id.empty() ? next_entry_id(r.function, "fn") : f.editing_id, *date,
@@ -219,7 +224,7 @@ void try_save(App& app, DiaryState& s) {
         case kWeight: {
             const auto v = read_decimal(trim(f.value));
             if (!v.value || *v.value <= 0 || *v.value > kMaxWeightValue) {
-                f.error = w::kBadWeight;
+                f.error = words("diary.bad_weight");
                 return;
             }
             WeightEntry e{f.editing_id.empty() ? next_entry_id(r.weights, "wt") : f.editing_id, *date, *v.value,
@@ -230,7 +235,7 @@ void try_save(App& app, DiaryState& s) {
         case kAppointments: {
             const std::string title = trim(f.words_);
             if (title.empty()) {
-                f.error = w::kNeedTitle;
+                f.error = words("diary.need_title");
                 return;
             }
             std::vector<std::string> done;
@@ -243,7 +248,7 @@ void try_save(App& app, DiaryState& s) {
         }
         case kNotes: {
             if (note.empty()) {
-                f.error = w::kNeedText;
+                f.error = words("diary.need_text");
                 return;
             }
             upsert(r.notes, Note{f.editing_id.empty() ? next_entry_id(r.notes, "note") : f.editing_id, *date, note});
@@ -258,29 +263,29 @@ void draw_form(App& app, DiaryState& s) {
     Form& f = s.form;
     const DiaryContent& c = app.data().diary();
     card_begin("diary-form");
-    heading(f.editing_id.empty() ? w::kAdd[s.section] : w::kEditEntry);
+    heading(f.editing_id.empty() ? words(kAddIds[s.section]) : words("diary.edit_entry"));
 
-    field_label(w::kDate);
+    field_label(words("diary.date"));
     ImGui::SetNextItemWidth(-FLT_MIN);
     input_field("##date", f.date, sizeof f.date);
     name_last_item("diary:date");
 
     switch (s.section) {
         case kSymptoms: {
-            field_label(w::kWhat);
+            field_label(words("diary.what"));
             std::vector<std::string> names;
             for (const auto& sym : c.symptoms) names.push_back(sym.name.in());
-            names.push_back(w::kOther);
+            names.push_back(words("diary.other"));
             f.choice = std::clamp(f.choice, 0, int(names.size()) - 1);
             // One tap each (buttons that wrap on a phone), rather than a list to open and scroll.
             choice_buttons("diary:symptom", names, &f.choice);
             if (f.choice >= int(c.symptoms.size())) {
-                field_label(w::kOtherWords);
+                field_label(words("diary.other_words"));
                 ImGui::SetNextItemWidth(-FLT_MIN);
                 input_field("##words", f.words_, sizeof f.words_);
                 name_last_item("diary:words");
             }
-            field_label(w::kSeverity);
+            field_label(words("diary.severity"));
             number_field("##severity", f.value, sizeof f.value);
             name_last_item("diary:severity");
             break;
@@ -289,7 +294,7 @@ void draw_form(App& app, DiaryState& s) {
             for (int which = 0; which < 2; ++which) {
                 const DiaryScale& scale = which == 0 ? c.walking : c.hands;
                 field_label(scale.question.in().c_str());
-                std::vector<std::string> labels{w::kNotToday};
+                std::vector<std::string> labels{words("diary.not_logged")};
                 for (const auto& l : scale.levels) labels.push_back(l.name.in());
                 choice_buttons(which == 0 ? "diary:walking" : "diary:hands", labels, which == 0 ? &f.walking : &f.hands);
                 text_muted(scale.text.in());
@@ -298,18 +303,18 @@ void draw_form(App& app, DiaryState& s) {
             break;
         }
         case kWeight: {
-            field_label(w::kValue);
+            field_label(words("diary.weight_value"));
             number_field("##weight", f.value, sizeof f.value);
             name_last_item("diary:weight");
             choice_buttons("diary:unit", {"kg", "lb"}, &f.choice);
             break;
         }
         case kAppointments: {
-            field_label(w::kTitle);
+            field_label(words("diary.appointment_title"));
             ImGui::SetNextItemWidth(-FLT_MIN);
             input_field("##title", f.words_, sizeof f.words_);
             name_last_item("diary:title");
-            field_label(w::kTestsPlanned);
+            field_label(words("diary.tests_planned"));
             for (const auto& t : app.data().monitoring().tests) {
                 bool on = contains(f.tests, t.id);
                 if (big_checkbox(t.name.in().c_str(), &on)) {
@@ -324,7 +329,7 @@ void draw_form(App& app, DiaryState& s) {
             // A past appointment: the person confirms what was done (SAFETY.md H17).
             const auto date = parse_date(trim(f.date));
             if (date && *date <= app.today() && !f.tests.empty()) {
-                field_label(w::kTestsConfirm);
+                field_label(words("diary.tests_confirm"));
                 for (const auto& id : f.tests) {
                     bool on = contains(f.done, id);
                     if (big_checkbox((test_name(app, id) + "##done").c_str(), &on)) {
@@ -338,16 +343,16 @@ void draw_form(App& app, DiaryState& s) {
         }
         case kNotes: break;
     }
-    field_label(s.section == kNotes ? w::kText : w::kNote);
+    field_label(s.section == kNotes ? words("diary.note_text") : words("diary.note"));
     ImGui::SetNextItemWidth(-FLT_MIN);
     input_field("##note", f.note, sizeof f.note);
     name_last_item("diary:note");
 
     ImGui::Spacing();
-    if (ImGui::Button(w::kSave)) try_save(app, s);
+    if (ImGui::Button(words("diary.save"))) try_save(app, s);
     name_last_item("diary:save");
     ImGui::SameLine();
-    if (ImGui::Button(w::kCancel)) f = Form{};
+    if (ImGui::Button(words("diary.cancel"))) f = Form{};
     name_last_item("diary:cancel");
     if (!f.error.empty()) error_text(f.error);
     card_end();
@@ -376,7 +381,7 @@ struct Row {
 // Rows grouped by month, newest first, each with Edit and Delete.
 void draw_rows(App& app, DiaryState& s, std::vector<Row> rows, const std::function<void(const std::string&)>& remove) {
     if (rows.empty()) {
-        text_muted(w::kNothingYet);
+        text_muted(words("diary.nothing_yet"));
         return;
     }
     std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.date > b.date; });
@@ -392,7 +397,7 @@ void draw_rows(App& app, DiaryState& s, std::vector<Row> rows, const std::functi
         ImGui::Separator();
         text_wrapped(to_string(row.date) + "   " + row.text);
         name_last_item("diary:row:" + row.id);
-        switch (edit_remove_buttons(row.id, s.confirm_delete, {w::kEdit, w::kDelete, w::kKeep, w::kDeleteQuestion}, "diary",
+        switch (edit_remove_buttons(row.id, s.confirm_delete, {words("diary.edit"), words("diary.delete"), words("diary.keep"), words("diary.delete_question")}, "diary",
                                     "delete")) {
             case RowAction::edit: edit_id = row.id; break;
             case RowAction::remove: remove_id = row.id; break;
@@ -415,12 +420,12 @@ void draw_symptoms(App& app, DiaryState& s) {
     text_muted(c.symptoms_text.text.in());
     sources_line(app, c.symptoms_text.sources);
     for (const auto& sym : c.symptoms)
-        chart(app, sym.id, sym.name.in(), symptom_series(r, sym.id), w::kSeverityUnit);
-    chart(app, "other", w::kOther, symptom_series(r, ""), w::kSeverityUnit);
-    if (!r.symptoms.empty()) text_muted(w::kChartHint);
+        chart(app, sym.id, sym.name.in(), symptom_series(r, sym.id), words("diary.severity_unit"));
+    chart(app, "other", words("diary.other"), symptom_series(r, ""), words("diary.severity_unit"));
+    if (!r.symptoms.empty()) text_muted(words("diary.chart_hint"));
     std::vector<Row> rows;
     for (const auto& e : r.symptoms)
-        rows.push_back({e.date, e.id, symptom_name(c, e) + ", " + std::to_string(e.severity) + w::kSeverityUnit, e.note});
+        rows.push_back({e.date, e.id, symptom_name(c, e) + ", " + std::to_string(e.severity) + words("diary.severity_unit"), e.note});
     draw_rows(app, s, rows, [&](const std::string& id) { erase_id(app.record().symptoms, id); });
 }
 
@@ -431,8 +436,8 @@ void draw_function(App& app, DiaryState& s) {
         const DiaryScale& scale = which == 0 ? c.walking : c.hands;
         const auto pts = function_series(r, scale, which == 1);
         if (pts.empty()) continue;
-        chart(app, scale.id, scale.name.in(), pts, w::kRankUnit);
-        std::string legend = w::kScaleLegend;
+        chart(app, scale.id, scale.name.in(), pts, words("diary.rank_unit"));
+        std::string legend = words("diary.scale_legend");
         for (std::size_t i = 0; i < scale.levels.size(); ++i)
             legend += (i ? "; " : " ") + std::to_string(i) + " " + scale.levels[i].name.in();
         text_muted(legend);
@@ -454,7 +459,7 @@ void draw_weight(App& app, DiaryState& s) {
     sources_line(app, c.weight.sources);
     const auto pts = weight_series_kg(r);
     chart(app, "weight", c.weight_name.in(), pts, "kg");
-    if (!pts.empty()) text_muted(w::kWeightShownIn);
+    if (!pts.empty()) text_muted(words("diary.weight_shown_in"));
     std::vector<Row> rows;
     for (const auto& e : r.weights) rows.push_back({e.date, e.id, format_number(e.value) + " " + e.unit, e.note});
     draw_rows(app, s, rows, [&](const std::string& id) { erase_id(app.record().weights, id); });
@@ -462,19 +467,19 @@ void draw_weight(App& app, DiaryState& s) {
 
 void draw_appointments(App& app, DiaryState& s) {
     const Record& r = app.record();
-    text_muted(w::kOnMonitoring);
+    text_muted(words("diary.on_monitoring"));
     std::vector<Row> rows;
     for (const auto& e : r.appointments) {
         std::string detail;
         if (!e.test_ids.empty()) {
-            if (e.date > app.today()) detail = words::fill(w::kPlanned, "tests", tests_text(app, e.test_ids));
+            if (e.date > app.today()) detail = fill_in(words("diary.planned"), "tests", tests_text(app, e.test_ids));
             else {
                 std::vector<std::string> open;
                 for (const auto& t : e.test_ids)
                     if (!contains(e.done_test_ids, t)) open.push_back(t);
-                if (!e.done_test_ids.empty()) detail = words::fill(w::kConfirmed, "tests", tests_text(app, e.done_test_ids));
+                if (!e.done_test_ids.empty()) detail = fill_in(words("diary.confirmed"), "tests", tests_text(app, e.done_test_ids));
                 if (!open.empty())
-                    detail += (detail.empty() ? "" : "; ") + words::fill(w::kNotConfirmed, "tests", tests_text(app, open));
+                    detail += (detail.empty() ? "" : "; ") + fill_in(words("diary.not_confirmed"), "tests", tests_text(app, open));
             }
         }
         if (!e.note.empty()) detail += (detail.empty() ? "" : "\n") + e.note;
@@ -494,12 +499,12 @@ void draw_page(App& app, DiaryState& s) {
     text_wrapped(c.intro.in());
     ImGui::Spacing();
     const int before = s.section;
-    choice_buttons("diary:section", {w::kSections[0], w::kSections[1], w::kSections[2], w::kSections[3], w::kSections[4]},
+    choice_buttons("diary:section", {words("diary.section_symptoms"), words("diary.section_function"), words("diary.section_weight"), words("diary.section_appointments"), words("diary.section_notes")},
                    &s.section);
     if (s.section != before) s.form = Form{}, s.confirm_delete.clear();
     ImGui::Spacing();
     if (!s.form.open) {
-        if (ImGui::Button(w::kAdd[s.section])) start_form(app, s, "");
+        if (ImGui::Button(words(kAddIds[s.section]))) start_form(app, s, "");
         name_last_item("diary:add");
     } else {
         draw_form(app, s);

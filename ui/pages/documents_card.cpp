@@ -1,12 +1,14 @@
 // "Take it to the doctor": the visit summary and the letter asking for a POEMS evaluation
 // (poems/document.hpp), opened to print or save as PDF (the browser: a new page from a Blob URL
 // and its print dialog; the desktop: an HTML file beside the record, opened in the default
-// browser) or downloaded. Every word comes from content/documents.json.
+// browser) or downloaded. Its own words are the "doc." words of content/ui.json.
 #include "pages/pages.hpp"
 
 #include "app/test_hooks.hpp"
 #include "app/widgets.hpp"
+#include "app/words.hpp"
 #include "poems/document.hpp"
+#include "poems/topics.hpp"
 
 #include <imgui.h>
 
@@ -15,8 +17,7 @@ namespace poems::ui {
 namespace {
 Document make_document(App& app, const DocumentsCardState& card, bool letter) {
     const AppData& d = app.data();
-    const DocumentContent dc{&d.content(), &d.criteria(), &d.labs(), &d.monitoring(), &d.prognosis(),
-                             &d.checklists(), &d.centers(), &d.documents(), &d.diary()};
+    const DocumentContent dc = document_content(d);
     DocumentOptions options;
     options.own_paragraph = card.own_paragraph;
     return letter ? evaluation_letter(app.record(), dc, app.today(), options)
@@ -25,8 +26,7 @@ Document make_document(App& app, const DocumentsCardState& card, bool letter) {
 }  // namespace
 
 void draw_documents_card(App& app, DocumentsCardState& card, const char* where) {
-    const DocumentTexts& words = app.data().documents();
-    auto w = [&](const char* key) { return words.word(key); };
+    auto w = [](const char* key) { return std::string(words(std::string("doc.") + key)); };
     ImGui::PushID(where);
     card_begin("documents");
     heading(w("documents_heading"));

@@ -6,6 +6,7 @@
 #include "app/test_hooks.hpp"
 #include "app/palette.hpp"
 #include "app/widgets.hpp"
+#include "app/words.hpp"
 
 #include <imgui.h>
 
@@ -152,11 +153,11 @@ struct CalloutTone {
 };
 
 CalloutTone tone_of(const std::string& tone) {
-    if (tone == "key_point") return {"KEY POINT", colour(Tone::callout_key_point)};
-    if (tone == "warning") return {"CAUTION", colour(Tone::callout_caution)};
-    if (tone == "sources_differ") return {"SOURCES DIFFER", colour(Tone::callout_sources_differ)};
-    if (tone == "quote") return {"IN THE SOURCE'S WORDS", colour(Tone::callout_quote)};
-    return {"NOTE", colour(Tone::callout_note)};
+    if (tone == "key_point") return {words("guide.tone_key_point"), colour(Tone::callout_key_point)};
+    if (tone == "warning") return {words("guide.tone_caution"), colour(Tone::callout_caution)};
+    if (tone == "sources_differ") return {words("guide.tone_sources_differ"), colour(Tone::callout_sources_differ)};
+    if (tone == "quote") return {words("guide.tone_quote"), colour(Tone::callout_quote)};
+    return {words("guide.tone_note"), colour(Tone::callout_note)};
 }
 
 // A box around a few lines: a one-cell table whose row background is the box, so it always
@@ -342,7 +343,7 @@ void generic_item(App& app, const Lookup& lookup, const Json& item, const std::s
         if (it != item.end() && it->is_array()) text_list(*it, key == std::string_view("steps"));
     }
     if (item.contains("figures")) figure_tiles(item["figures"]);
-    link_row(app, lookup, "Tests:", id_list(item, "test_ids"));
+    link_row(app, lookup, words("guide.tests"), id_list(item, "test_ids"));
 }
 
 }  // namespace
@@ -402,8 +403,8 @@ void draw_item(App& app, const Lookup& lookup, const std::string& id, std::strin
         if (!note.empty()) text_muted(note);
     } else if (kind == "test") {
         item_title(field_text(item, "name"));
-        labelled("What it looks for", field_text(item, "looks_for"));
-        labelled("Why it matters", field_text(item, "why"));
+        labelled(words("guide.looks_for"), field_text(item, "looks_for"));
+        labelled(words("guide.why_it_matters"), field_text(item, "why"));
         if (item.contains("details")) text_list(item["details"], false);
     } else if (kind == "term") {
         item_title(field_text(item, "term"));
@@ -412,18 +413,18 @@ void draw_item(App& app, const Lookup& lookup, const std::string& id, std::strin
         bold_text(field_text(item, "text"));
         const std::string why = field_text(item, "why");
         if (!why.empty()) text_muted(why);
-        link_row(app, lookup, "About:", id_list(item, "about_ids"));
+        link_row(app, lookup, words("guide.about"), id_list(item, "about_ids"));
     } else if (kind == "entry") {
         item_title(field_text(item, "name"));
         text_wrapped(field_text(item, "text"));
         if (item.contains("points")) text_list(item["points"], false);
         if (item.contains("figures")) figure_tiles(item["figures"]);
-        link_row(app, lookup, "Tests:", id_list(item, "test_ids"));
+        link_row(app, lookup, words("guide.tests"), id_list(item, "test_ids"));
     } else {
         generic_item(app, lookup, item, id);
     }
     if (!item.contains("citation")) sources_line(app, id);  // references and publications are sources themselves
-    link_row(app, lookup, "See also:", id_list(item, "see_ids"));
+    link_row(app, lookup, words("guide.see_also"), id_list(item, "see_ids"));
     g_heading_above = {};
     ImGui::EndGroup();
     ImGui::PopID();

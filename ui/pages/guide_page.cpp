@@ -10,6 +10,7 @@
 
 #include "app/test_hooks.hpp"
 #include "app/widgets.hpp"
+#include "app/words.hpp"
 #include "pages/guide_views.hpp"
 #include "poems/text_fold.hpp"
 
@@ -120,9 +121,9 @@ void view_tabs(GuideState& s) {
         const char* label;
         const char* name;
     };
-    const Tab tabs[] = {{View::guide, "Guide", "guide:tab:guide"},
-                        {View::glossary, "Glossary", "guide:tab:glossary"},
-                        {View::references, "References", "guide:tab:references"}};
+    const Tab tabs[] = {{View::guide, words("guide.tab_guide"), "guide:tab:guide"},
+                        {View::glossary, words("guide.tab_glossary"), "guide:tab:glossary"},
+                        {View::references, words("guide.tab_references"), "guide:tab:references"}};
     const float gap = 3.0f;
     const float width = std::min((ImGui::GetContentRegionAvail().x - 2 * gap) / 3, 9.0f * ImGui::GetFontSize());
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, ImGui::GetStyle().ItemSpacing.y));
@@ -132,6 +133,7 @@ void view_tabs(GuideState& s) {
         const bool on = s.view == tabs[i].view;
         if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         if (ImGui::Button(tabs[i].label, ImVec2(width, 0))) s.view = tabs[i].view;
+        describe_last_item(Role::tab, tabs[i].label, s.view == tabs[i].view ? 1 : 0);
         name_last_item(tabs[i].name);
         if (on) ImGui::PopStyleColor();
     }
@@ -165,17 +167,17 @@ void guide_view(App& app, GuideState& s) {
     if (side_contents) {
         ImGui::BeginChild("guide:contents", ImVec2(15.0f * em, 0));
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextUnformatted("Chapters");
+        ImGui::TextUnformatted(words("guide.chapters"));
         ImGui::PopStyleColor();
         chapter_list(s, chapters, 0.0f);
         ImGui::EndChild();
         ImGui::SameLine(0, em);
     } else {
         // Phones: the chapter list and "back to top" stay above the text, always in reach.
-        if (ImGui::Button(s.jump_open ? "Close chapters" : "Chapters \xE2\x96\xBE")) s.jump_open = !s.jump_open;
+        if (ImGui::Button(s.jump_open ? words("guide.close_chapters") : words("guide.chapters_menu"))) s.jump_open = !s.jump_open;
         name_last_item("guide:chapters");
         if (!s.jump_open && s.current_chapter < static_cast<int>(chapters.size())) {
-            const char* top = "\xE2\x86\x91 Top";
+            const char* top = words("guide.top");
             const float top_w = ImGui::CalcTextSize(top).x + ImGui::GetStyle().FramePadding.x * 2;
             const float title_w = ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - top_w -
                                   ImGui::GetStyle().ItemSpacing.x * 2;
@@ -256,13 +258,13 @@ void glossary_view(App& app, GuideState& s) {
     const float width = std::min(avail, reading_width());
     const float left = ImGui::GetCursorPosX() + std::max(0.0f, (avail - width) * 0.5f);
     const bool typed = s.search[0] != '\0';
-    const char* clear = "Clear";
+    const char* clear = ui::words("guide.clear");
     const float clear_w = typed ? ImGui::CalcTextSize(clear).x + ImGui::GetStyle().FramePadding.x * 2 +
                                       ImGui::GetStyle().ItemSpacing.x
                                 : 0.0f;
     ImGui::SetCursorPosX(left);
     ImGui::SetNextItemWidth(width - clear_w);
-    input_field("##glossary_search", s.search, sizeof s.search, "Search terms and definitions");
+    input_field("##glossary_search", s.search, sizeof s.search, ui::words("guide.search_hint"));
     name_last_item("glossary:search");
     if (typed) {
         ImGui::SameLine();
@@ -281,10 +283,12 @@ void glossary_view(App& app, GuideState& s) {
     ImGui::SetCursorPosX(left);
     if (shown.empty()) {
         ImGui::PushTextWrapPos(left + width);
-        ImGui::TextWrapped("No term matches \"%s\". Try fewer or shorter words.", s.search);
+        ImGui::TextWrapped("%s", fill_in(ui::words("guide.no_match"), "search", s.search).c_str());
         ImGui::PopTextWrapPos();
     } else {
-        ImGui::TextDisabled(words.empty() ? "%zu terms" : "%zu of %zu terms", shown.size(), s.glossary.size());
+        const std::string count = fill_in(words.empty() ? ui::words("guide.terms") : ui::words("guide.terms_of"), "count",
+                                            std::to_string(shown.size()));
+        ImGui::TextDisabled("%s", fill_in(count, "total", std::to_string(s.glossary.size())).c_str());
     }
     name_last_item("glossary:count");
 
@@ -305,14 +309,14 @@ void glossary_view(App& app, GuideState& s) {
             ImGui::BeginGroup();
             bold_text(text_in(*e.term));
             if (!e.aliases.empty()) {
-                std::string also = "Also called: ";
+                std::string also = ui::words("guide.also_called") + std::string(" ");
                 for (std::size_t a = 0; a < e.aliases.size(); ++a)
                     also += (a ? "; " : "") + std::string(text_in(*e.aliases[a]));
                 text_muted(also);
             }
             text_wrapped(text_in(*e.definition));
             sources_line(app, e.sources);
-            link_row(app, *s.lookup, "See also:", e.see_ids);
+            link_row(app, *s.lookup, ui::words("guide.see_also"), e.see_ids);
             ImGui::EndGroup();
             if (lit) s.highlight_height = ImGui::GetItemRectSize().y;
             if (ImGui::IsItemVisible()) name_last_item("glossary:entry:" + e.id);
@@ -335,15 +339,15 @@ void references_view(App& app, GuideState&) {
     keyboard_scrolling();
     if (begin_column("references:column", ImGui::GetContentRegionAvail().x)) {
         big_text_begin();
-        text_wrapped("The sources");
+        text_wrapped(words("guide.sources_heading"));
         big_text_end();
-        text_muted("Everything this app says cites one of these documents, by the short name shown here.");
+        text_muted(words("guide.sources_intro"));
         for (const Seed& seed : content.seeds()) {
             ImGui::Dummy(ImVec2(0, ems(0.4f)));
             ImGui::BeginGroup();
             bold_text(text_in(*seed.title));
-            text_wrapped(seed.publisher + " \xC2\xB7 " + (seed.date == "undated" ? std::string("undated") : seed.date));
-            text_muted("Cited as " + std::string(text_in(*seed.short_name)));
+            text_wrapped(seed.publisher + " \xC2\xB7 " + (seed.date == "undated" ? std::string(words("guide.undated")) : seed.date));
+            text_muted(fill_in(words("guide.cited_as"), "name", text_in(*seed.short_name)));
             ImGui::EndGroup();
             if (ImGui::IsItemVisible()) name_last_item("references:seed:" + seed.file);
         }
@@ -351,7 +355,7 @@ void references_view(App& app, GuideState&) {
             if (seed.references.empty()) continue;
             ImGui::Dummy(ImVec2(0, ems(1.0f)));
             big_text_begin();
-            text_wrapped("The references listed in " + std::string(text_in(*seed.short_name)));
+            text_wrapped(fill_in(words("guide.references_in"), "name", text_in(*seed.short_name)));
             big_text_end();
             for (const Reference& ref : seed.references) {
                 ImGui::Dummy(ImVec2(0, ems(0.2f)));

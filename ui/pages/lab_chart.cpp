@@ -3,6 +3,7 @@
 #include "app/palette.hpp"
 
 #include "app/test_hooks.hpp"
+#include "app/words.hpp"
 #include "pages/monitoring_dates.hpp"
 #include "poems/chart_axes.hpp"
 
@@ -46,6 +47,11 @@ std::vector<ChartMark> treatment_marks(const Record& record, const ChartView& vi
             if (ev.id == e.event_id) out.push_back({ev.date, label});
     }
     return out;
+}
+
+bool date_labels_fit(double count, std::string_view sample, float plot_width) {
+    const float gap = ImGui::GetFontSize();
+    return count * (ImGui::CalcTextSize(sample.data(), sample.data() + sample.size()).x + gap) <= plot_width;
 }
 
 std::string draw_lab_chart(const std::string& id, const Series& series, const std::vector<ChartGuide>& guides,
@@ -111,10 +117,7 @@ std::string draw_lab_chart(const std::string& id, const Series& series, const st
         const ImVec2 ts = ImGui::CalcTextSize(l.c_str());
         dl->AddText(ImVec2(p0.x - style.ItemInnerSpacing.x - ts.x, y - ts.y * 0.5f), muted, l.c_str());
     }
-    const float gap = font;
-    auto fits = [&](double count, std::string_view sample) {
-        return count * (ImGui::CalcTextSize(sample.data(), sample.data() + sample.size()).x + gap) <= pw;
-    };
+    auto fits = [&](double count, std::string_view sample) { return date_labels_fit(count, sample, pw); };
     for (const auto& t : date_ticks(x0, x1, fits)) {
         const float x = sx(double(t.day));
         dl->AddLine(ImVec2(x, p0.y), ImVec2(x, p1.y), grid);
@@ -224,7 +227,7 @@ std::string draw_lab_chart(const std::string& id, const Series& series, const st
     }
     dl->PopClipRect();
     if (pts.empty()) {
-        const char* none = "No results yet";
+        const char* none = words("labs.chart_empty");
         const ImVec2 ts = ImGui::CalcTextSize(none);
         dl->AddText(ImVec2((p0.x + p1.x - ts.x) / 2, (p0.y + p1.y - ts.y) / 2), muted, none);
     }

@@ -11,6 +11,7 @@
 #include "poems/labs.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace poems::ui {
@@ -39,6 +40,11 @@ std::string draw_lab_chart(const std::string& id, const Series& series, const st
 
 // The record's treatment events within a view, as marks (every chart shows them).
 std::vector<ChartMark> treatment_marks(const Record& record, const ChartView& view);
+
+// Whether `count` date labels as wide as `sample` fit side by side in a plot `plot_width` wide,
+// one font size apart, measured with the current font: the chart's rule for date_ticks()
+// (poems/chart_axes.hpp), tested headlessly in tests/ui.
+bool date_labels_fit(double count, std::string_view sample, float plot_width);
 
 // Milliseconds the last draw_lab_chart call took to build its drawing (for the benchmark).
 double last_chart_build_ms();

@@ -7,6 +7,7 @@
 #include "app/test_hooks.hpp"
 #include "app/palette.hpp"
 #include "app/widgets.hpp"
+#include "app/words.hpp"
 #include "pages/lab_chart.hpp"
 #include "poems/decimal.hpp"
 
@@ -84,12 +85,12 @@ void try_save(App& app, LabForm& f, bool confirmed) {
     const DecimalRead read = read_decimal(value_text);  // one decimal-comma policy (poems/decimal.hpp)
     const auto& value = read.value;
     if (!value) {
-        f.error = value_text.empty() ? "Type the value from your lab report." : read.problem + ".";
+        f.error = value_text.empty() ? std::string(words("labs.type_value")) : read.problem + ".";
         return;
     }
     const auto date = parse_date(date_text);
     if (!date) {
-        f.error = "\"" + date_text + "\" is not a date. Type it as YYYY-MM-DD, e.g. " + to_string(app.today()) + ".";
+        f.error = fill_in(fill_in(words("labs.not_a_date"), "today", to_string(app.today())), "text", date_text);
         return;
     }
     const LabCheckResult check = check_lab_value(app.data().labs(), test.id, *value, unit);
@@ -100,7 +101,7 @@ void try_save(App& app, LabForm& f, bool confirmed) {
     std::string warning = check.level == LabCheck::warning ? check.message : "";
     if (*date > app.today()) {
         if (!warning.empty()) warning += "\n";
-        warning += "The date " + to_string(*date) + " is after today (" + to_string(app.today()) + ").";
+        warning += fill_in(fill_in(words("labs.date_after_today"), "date", to_string(*date)), "today", to_string(app.today()));
     }
     if (!warning.empty() && !confirmed) {
         f.warning = warning;
@@ -121,8 +122,9 @@ void try_save(App& app, LabForm& f, bool confirmed) {
     app.record_changed();
 
     // Ready for the next result of the same test: test, unit and date stay, the value goes.
-    const std::string saved = "Saved: " + test.short_name.in() + " " + format_number(*value) + " " + unit + " on " +
-                              to_string(*date) + ".";
+    const std::string saved =
+        fill_in(fill_in(words("labs.saved"), "result", test.short_name.in() + " " + format_number(*value) + " " + unit), "date",
+                to_string(*date));
     const int keep_test = f.test, keep_unit = f.unit;
     char keep_date[sizeof f.date];
     std::memcpy(keep_date, f.date, sizeof keep_date);
@@ -151,10 +153,10 @@ void draw_form(App& app, LabsState& s) {
     if (tests.empty()) return;
     f.test = std::clamp(f.test, 0, int(tests.size()) - 1);
     card_begin("labs-form");
-    heading(f.editing_id.empty() ? "Add a result" : "Edit a result");
+    heading(f.editing_id.empty() ? words("labs.add") : words("labs.edit_heading"));
     bool changed = false;
 
-    field_label("Test");
+    field_label(words("labs.test"));
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
     const bool combo_open = ImGui::BeginCombo("##test", test_label(tests[f.test]).c_str(), ImGuiComboFlags_HeightRegular);
@@ -178,21 +180,21 @@ void draw_form(App& app, LabsState& s) {
     name_last_item("labs:test");
     const LabTest& test = tests[f.test];
 
-    field_label("Value");
+    field_label(words("labs.value"));
     changed |= number_field("##value", f.value, sizeof f.value);
     name_last_item("labs:value");
 
-    field_label("Unit");
+    field_label(words("labs.unit"));
     std::vector<std::string> units = test.units;
     f.unit = std::clamp(f.unit, 0, int(units.size()) - 1);
     changed |= choice_buttons("labs:unit", units, &f.unit);
 
-    field_label("Date (YYYY-MM-DD)");
+    field_label(words("labs.date"));
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 12));
     changed |= input_field("##date", f.date, sizeof f.date);
     name_last_item("labs:date");
 
-    field_label("Note (optional)");
+    field_label(words("labs.note"));
     ImGui::SetNextItemWidth(-FLT_MIN);
     changed |= input_field("##note", f.note, sizeof f.note);
     name_last_item("labs:note");
@@ -201,18 +203,18 @@ void draw_form(App& app, LabsState& s) {
     ImGui::Spacing();
     if (!f.warning.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::warning));
-        text_wrapped("Please check: " + f.warning);
+        text_wrapped(fill_in(words("labs.please_check"), "warning", f.warning));
         ImGui::PopStyleColor();
-        if (ImGui::Button("Save anyway")) try_save(app, f, true);
+        if (ImGui::Button(words("labs.save_anyway"))) try_save(app, f, true);
         name_last_item("labs:confirm");
         ImGui::SameLine();
-        if (ImGui::Button("Let me fix it")) f.warning.clear();
+        if (ImGui::Button(words("labs.fix_it"))) f.warning.clear();
         name_last_item("labs:fix");
     } else {
-        if (ImGui::Button(f.editing_id.empty() ? "Save result" : "Save changes")) try_save(app, f, false);
+        if (ImGui::Button(f.editing_id.empty() ? words("labs.save") : words("labs.save_changes"))) try_save(app, f, false);
         name_last_item("labs:save");
         ImGui::SameLine();
-        if (ImGui::Button(f.editing_id.empty() ? "Close" : "Cancel")) {
+        if (ImGui::Button(f.editing_id.empty() ? words("labs.close") : words("labs.cancel"))) {
             const int keep_test = f.test, keep_unit = f.unit;
             f = LabForm{};
             f.test = keep_test, f.unit = keep_unit;
@@ -247,7 +249,7 @@ Guides guides_for(const App& app, const LabTest& test) {
         if (!v) continue;
         const std::string fig = format_number(*v) + " " + test.main_unit;
         g.lines.push_back({*v, *v, fig});
-        g.legend.push_back("Dashed line at " + fig + ": " + f.name.in() + ", a prognostic factor in the guide.");
+        g.legend.push_back(fill_in(fill_in(words("labs.line_factor"), "figure", fig), "factor", f.name.in()));
         g.sources.insert(g.sources.end(), f.sources.begin(), f.sources.end());
     }
     for (const auto& sample : data.criteria().vegf.samples) {
@@ -258,9 +260,8 @@ Guides guides_for(const App& app, const LabTest& test) {
         if (sample.borderline_at_or_above) lo = in_main(*sample.borderline_at_or_above, data.criteria().vegf.unit);
         const std::string fig = format_number(*hi) + " " + test.main_unit;
         g.lines.push_back({lo.value_or(*hi), *hi, fig});
-        std::string text = "Dashed line at " + fig + ": the figure the diagnostic criteria use for " +
-                           sample.label.get() + " (for diagnosis, not a normal range)";
-        if (lo) text += "; the shaded band from " + format_number(*lo) + " " + test.main_unit + " is borderline";
+        std::string text = fill_in(fill_in(words("labs.line_criteria"), "figure", fig), "sample", sample.label.get());
+        if (lo) text += fill_in(words("labs.band_borderline"), "figure", format_number(*lo) + " " + test.main_unit);
         g.legend.push_back(text + ".");
         g.sources.insert(g.sources.end(), sample.sources.begin(), sample.sources.end());
     }
@@ -270,8 +271,9 @@ Guides guides_for(const App& app, const LabTest& test) {
 void draw_results(App& app, LabsState& s, const LabTest& test, const Series& series) {
     ImGui::PushID(test.id.c_str());
     card_begin("test");
-    heading(test.name.in() + " (" + std::to_string(series.points.size()) +
-            (series.points.size() == 1 ? " result)" : " results)"));
+    heading(test.name.in() + " " +
+            (series.points.size() == 1 ? std::string(words("labs.one_result"))
+                                       : fill_in(words("labs.results_count"), "n", std::to_string(series.points.size()))));
 
     ChartView view{series.points.front().date, std::max(series.points.back().date, app.today())};
     if (kRangeYears[s.range]) {
@@ -282,13 +284,11 @@ void draw_results(App& app, LabsState& s, const LabTest& test, const Series& ser
     const Guides guides = guides_for(app, test);
     const float height = std::clamp(ImGui::GetContentRegionAvail().x * 0.45f, 220.0f, 280.0f);
     draw_lab_chart(test.id, series, guides.lines, view, height, treatment_marks(app.record(), view));
-    text_muted("Values in " + series.unit + ". Point at (or tap) a dot to see its value and date.");
+    text_muted(fill_in(words("labs.values_in"), "unit", series.unit));
     for (const auto& l : guides.legend) text_muted(l);
     sources_line(app, guides.sources);
     if (!series.skipped.empty())
-        text_muted(std::to_string(series.skipped.size()) +
-                   " result(s) are listed below but not drawn: their unit cannot be converted exactly to " +
-                   series.unit + ".");
+        text_muted(fill_in(fill_in(words("labs.not_drawn"), "n", std::to_string(series.skipped.size())), "unit", series.unit));
 
     // The list, newest first; the last ten unless the person asks for all.
     std::vector<const LabResult*> rows;
@@ -316,7 +316,7 @@ void draw_results(App& app, LabsState& s, const LabTest& test, const Series& ser
         ImGui::TextUnformatted(l.unit.c_str());
         name_last_item("labs:row:" + l.id);
         switch (edit_remove_buttons(l.id, s.confirm_delete,
-                                    {"Edit", "Delete", "Keep", "Delete this result? This cannot be undone."}, "labs",
+                                    {words("labs.edit"), words("labs.delete"), words("labs.keep"), words("labs.delete_question")}, "labs",
                                     "delete")) {
             case RowAction::edit: start_form(app, s.form, &l); break;
             case RowAction::remove: remove_id = l.id; break;
@@ -326,7 +326,7 @@ void draw_results(App& app, LabsState& s, const LabTest& test, const Series& ser
         ImGui::PopID();
     }
     if (rows.size() > 10) {
-        if (ImGui::Button(all ? "Show the last 10" : ("Show all " + std::to_string(rows.size())).c_str())) {
+        if (ImGui::Button(all ? words("labs.show_last_10") : fill_in(words("labs.show_all"), "n", std::to_string(rows.size())).c_str())) {
             if (all) s.show_all.erase(test.id);
             else s.show_all.insert(test.id);
         }
@@ -344,12 +344,12 @@ void draw_results(App& app, LabsState& s, const LabTest& test, const Series& ser
 
 
 void draw_page(App& app, LabsState& s) {
-    text_wrapped("Your lab results over time: VEGF, M-protein, free light chains, platelets and more.");
-    text_muted("Compare your own results over time, and ask your care team what they mean for you.");
+    text_wrapped(words("labs.intro"));
+    text_muted(words("labs.intro_muted"));
     ImGui::Spacing();
 
     if (!s.form.open) {
-        if (ImGui::Button("Add a result")) start_form(app, s.form, nullptr);
+        if (ImGui::Button(words("labs.add"))) start_form(app, s.form, nullptr);
         name_last_item("labs:add");
         if (!s.form.saved.empty()) text_muted(s.form.saved);
     } else {
@@ -367,15 +367,15 @@ void draw_page(App& app, LabsState& s) {
             }
         if (!has) continue;
         if (!any) {
-            heading("Your results");
-            choice_buttons("labs:range", {"All", "Last 5 years", "Last year"}, &s.range);
+            heading(words("labs.your_results"));
+            choice_buttons("labs:range", {words("labs.range_all"), words("labs.range_5_years"), words("labs.range_year")}, &s.range);
             any = true;
         }
         const Series series = poems::series(app.record(), app.data().labs(), test.id);
         if (series.points.empty()) {
             card_begin(test.id.c_str());
             heading(test.name.in());
-            text_muted("These results cannot be drawn: their unit cannot be converted to " + test.main_unit + ".");
+            text_muted(fill_in(words("labs.cannot_draw"), "unit", test.main_unit));
             card_end();
             continue;
         }
@@ -385,11 +385,10 @@ void draw_page(App& app, LabsState& s) {
     // or by hand) are valid and kept in the record: list them rather than leave them out.
     const auto unknown = results_of_unknown_tests(app.record(), app.data().labs());
     if (!unknown.empty()) {
-        if (!any) heading("Your results");
+        if (!any) heading(words("labs.your_results"));
         card_begin("labs:unknown_tests");
-        heading("Results for tests this version does not list");
-        text_muted("They are kept in your record as entered, but not drawn: this version of the app knows "
-                   "nothing about these tests.");
+        heading(words("labs.unknown_tests"));
+        text_muted(words("labs.unknown_tests_note"));
         for (const LabResult* l : unknown) {
             text_wrapped(to_string(l->date) + "   " + l->test_id + ": " + format_number(l->value) + " " + l->unit);
             name_last_item("labs:unknown_row:" + l->id);
@@ -397,20 +396,11 @@ void draw_page(App& app, LabsState& s) {
         }
         card_end();
     }
-    if (!any && unknown.empty()) text_muted("No results yet. Add one from your lab report to start a trend.");
+    if (!any && unknown.empty()) text_muted(words("labs.none_yet"));
 }
-
-class LabsPage final : public PageView {
-public:
-    void draw(App& app) override { draw_page(app, s_); }
-    // An open form or confirmation was about a result of the old record.
-    void on_record_replaced(App&) override { s_ = LabsState{}; }
-private:
-    LabsState s_;
-};
 
 }  // namespace
 
-std::unique_ptr<PageView> make_labs_page() { return std::make_unique<LabsPage>(); }
+std::unique_ptr<PageView> make_labs_page() { return std::make_unique<PageOf<LabsState, draw_page>>(); }
 
 }  // namespace poems::ui

@@ -3,6 +3,8 @@
 #include "app/test_hooks.hpp"
 #include "app/palette.hpp"
 #include "app/widgets.hpp"
+#include "app/words.hpp"
+#include "poems/text.hpp"
 
 #include <imgui.h>
 
@@ -17,12 +19,6 @@ namespace {
 // The kinds offered, in the order a treatment usually goes. All are record-format kinds.
 const char* kKinds[] = {"diagnosis", "treatment_start", "asct", "remission", "relapse", "treatment_end"};
 constexpr int kKindCount = 6;
-
-std::string trimmed(const char* s) {
-    std::string t(s);
-    const auto a = t.find_first_not_of(" \t"), b = t.find_last_not_of(" \t");
-    return a == std::string::npos ? std::string() : t.substr(a, b - a + 1);
-}
 
 void start(DatesForm& f, const TreatmentEvent* e, const Record& r) {
     const std::string keep_remove = f.confirm_remove;
@@ -42,12 +38,11 @@ void start(DatesForm& f, const TreatmentEvent* e, const Record& r) {
 }
 
 void save(App& app, DatesForm& f) {
-    const std::string text = trimmed(f.date);
+    const std::string text = trim(f.date);
     const auto date = parse_date(text);
     if (!date) {
-        f.error = text.empty() ? "Type the date as YYYY-MM-DD, e.g. " + to_string(app.today()) + "."
-                               : "\"" + text + "\" is not a date. Type it as YYYY-MM-DD, e.g. " +
-                                     to_string(app.today()) + " (month 01-12, a day the month has).";
+        f.error = text.empty() ? fill_in(words("dates.type_date"), "today", to_string(app.today()))
+                               : fill_in(fill_in(words("dates.not_a_date"), "today", to_string(app.today())), "text", text);
         return;
     }
     Record& r = app.record();
@@ -55,7 +50,7 @@ void save(App& app, DatesForm& f) {
     e.id = f.editing_id.empty() ? next_entry_id(r.events, "event") : f.editing_id;
     e.kind = kKinds[f.kind];
     e.date = *date;
-    if (e.kind == std::string("treatment_start")) e.treatment_type = trimmed(f.type);
+    if (e.kind == std::string("treatment_start")) e.treatment_type = trim(f.type);
     auto it = std::find_if(r.events.begin(), r.events.end(), [&](const TreatmentEvent& x) { return x.id == e.id; });
     if (it != r.events.end()) {
         e.note = it->note;
@@ -70,22 +65,21 @@ void save(App& app, DatesForm& f) {
 }  // namespace
 
 const char* event_kind_label(const std::string& kind) {
-    if (kind == "diagnosis") return "Diagnosis";
-    if (kind == "treatment_start") return "Treatment started";
-    if (kind == "treatment_end") return "Treatment ended";
-    if (kind == "asct") return "Stem cell transplant (ASCT)";
-    if (kind == "remission") return "Remission";
-    if (kind == "relapse") return "Relapse";
-    return "Event";
+    if (kind == "diagnosis") return words("dates.diagnosis");
+    if (kind == "treatment_start") return words("dates.treatment_start");
+    if (kind == "treatment_end") return words("dates.treatment_end");
+    if (kind == "asct") return words("dates.asct");
+    if (kind == "remission") return words("dates.remission");
+    if (kind == "relapse") return words("dates.relapse");
+    return words("dates.event");
 }
 
 void draw_treatment_dates(App& app, DatesForm& f) {
     Record& r = app.record();
     const bool none = r.events.empty();
-    heading("Your dates");
+    heading(words("dates.your_dates"));
     if (none)
-        text_wrapped("The plan counts from your treatment date. Add your diagnosis date, and the date your "
-                     "treatment started or your stem cell transplant (ASCT), to see your own dates.");
+        text_wrapped(words("dates.intro"));
 
     // The dates so far, oldest first.
     std::vector<const TreatmentEvent*> events;
@@ -100,7 +94,7 @@ void draw_treatment_dates(App& app, DatesForm& f) {
         ImGui::TextUnformatted(line.c_str());
         name_last_item("monitoring:event:" + e->id);
         switch (edit_remove_buttons(e->id, f.confirm_remove,
-                                    {"Edit", "Remove", "Keep", "Remove this date? The plan will be worked out again without it."},
+                                    {words("dates.edit"), words("dates.remove"), words("dates.keep"), words("dates.remove_question")},
                                     "monitoring", "remove")) {
             case RowAction::edit: start(f, e, r); break;
             case RowAction::remove: remove_id = e->id; break;
@@ -118,34 +112,34 @@ void draw_treatment_dates(App& app, DatesForm& f) {
     }
 
     if (!f.open && !none) {
-        if (ImGui::Button("Add a date")) start(f, nullptr, r);
+        if (ImGui::Button(words("dates.add"))) start(f, nullptr, r);
         name_last_item("monitoring:add_date");
         return;
     }
     if (!f.open) start(f, nullptr, r);
 
     card_begin("dates-form");
-    ImGui::TextUnformatted(f.editing_id.empty() ? "Add a date" : "Change this date");
+    ImGui::TextUnformatted(f.editing_id.empty() ? words("dates.add") : words("dates.change"));
     std::vector<std::string> labels;
     for (const char* k : kKinds) labels.push_back(event_kind_label(k));
     choice_buttons("monitoring:kind", labels, &f.kind);
     ImGui::Spacing();
-    ImGui::TextUnformatted("Date (YYYY-MM-DD)");
+    ImGui::TextUnformatted(words("dates.date_label"));
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 12));
     if (input_field("##date", f.date, sizeof f.date)) f.error.clear();
     name_last_item("monitoring:date");
     if (std::string(kKinds[f.kind]) == "treatment_start") {
-        ImGui::TextUnformatted("Treatment (optional), e.g. radiation, lenalidomide-dexamethasone");
+        ImGui::TextUnformatted(words("dates.treatment_label"));
         ImGui::SetNextItemWidth(-FLT_MIN);
         input_field("##type", f.type, sizeof f.type);
         name_last_item("monitoring:type");
     }
     ImGui::Spacing();
-    if (ImGui::Button(f.editing_id.empty() ? "Save date" : "Save changes")) save(app, f);
+    if (ImGui::Button(f.editing_id.empty() ? words("dates.save") : words("dates.save_changes"))) save(app, f);
     name_last_item("monitoring:save_date");
     if (!none || !f.editing_id.empty()) {
         ImGui::SameLine();
-        if (ImGui::Button("Cancel")) f = DatesForm{};
+        if (ImGui::Button(words("dates.cancel"))) f = DatesForm{};
         name_last_item("monitoring:cancel_date");
     }
     if (!f.error.empty()) {

@@ -7,6 +7,7 @@
 #include "app/test_hooks.hpp"
 #include "app/palette.hpp"
 #include "app/widgets.hpp"
+#include "app/words.hpp"
 #include "pages/monitoring_dates.hpp"
 
 #include "poems/ics.hpp"
@@ -22,6 +23,7 @@ namespace poems::ui {
 namespace {
 
 struct MonitoringState {
+    std::shared_ptr<DocumentsCardState> documents;  // shared with the Criteria page
     DatesForm dates;
     std::string saved_message;  // where the calendar file went
 };
@@ -38,21 +40,22 @@ ImVec4 status_color(ItemStatus s) {
 
 const char* status_label(ItemStatus s) {
     switch (s) {
-        case ItemStatus::overdue: return "Overdue";
-        case ItemStatus::due: return "Due";
-        case ItemStatus::done: return "Done";
-        case ItemStatus::upcoming: return "Upcoming";
+        case ItemStatus::overdue: return words("monitoring.overdue");
+        case ItemStatus::due: return words("monitoring.due");
+        case ItemStatus::done: return words("monitoring.done");
+        case ItemStatus::upcoming: return words("monitoring.upcoming");
     }
     return "";
 }
 
 std::string relative(Date today, Date d) {
     const long days = days_between(today, d);
-    if (days == 0) return "today";
+    if (days == 0) return words("monitoring.today");
     const long n = days > 0 ? days : -days;
-    std::string amount = n < 60 ? std::to_string(n) + (n == 1 ? " day" : " days")
-                                : "about " + std::to_string((n + 15) / 30) + " months";
-    return days > 0 ? "in " + amount : amount + " ago";
+    const std::string amount = n == 1   ? std::string(words("monitoring.one_day"))
+                               : n < 60 ? fill_in(words("monitoring.days"), "n", std::to_string(n))
+                                        : fill_in(words("monitoring.about_months"), "n", std::to_string((n + 15) / 30));
+    return fill_in(days > 0 ? words("monitoring.in_time") : words("monitoring.time_ago"), "time", amount);
 }
 
 void colored(const ImVec4& c, const std::string& text, bool bold = false) {
@@ -73,8 +76,9 @@ std::string evidence_text(const App& app, const std::string& evidence) {
     const auto space = evidence.rfind(' ');
     if (space == std::string::npos) return evidence;
     const std::string what = evidence.substr(0, space), date = evidence.substr(space + 1);
-    if (const LabTest* t = app.data().labs().test(what)) return "your " + t->short_name.in() + " result of " + date;
-    if (what == "appointment") return "an appointment on " + date;
+    if (const LabTest* t = app.data().labs().test(what))
+        return fill_in(fill_in(words("monitoring.your_result"), "test", t->short_name.in()), "date", date);
+    if (what == "appointment") return fill_in(words("monitoring.an_appointment"), "date", date);
     return evidence;
 }
 
@@ -86,23 +90,26 @@ void planned_tests(App& app, const std::vector<PlannedTest>& tests) {
         if (!line.empty()) line += ", ";
         line += test_name(app, t.test_id);
         if (t.done) line += " ✓";
-        else if (t.planned) line += " (booked)";
+        else if (t.planned) line += std::string(" ") + words("monitoring.booked_mark");
         if (t.applies == Tri::unknown) line += " (?)";
     }
     text_wrapped(line);
     for (const auto& t : tests) {
         if (t.done) colored(status_color(ItemStatus::done),
-                            "✓ " + test_name(app, t.test_id) + ": done, " + evidence_text(app, t.evidence));
+                            fill_in(fill_in(words("monitoring.done_with"), "test", test_name(app, t.test_id)), "evidence",
+                                    evidence_text(app, t.evidence)));
         else if (t.planned)
-            text_muted("Booked: " + test_name(app, t.test_id) +
-                       (t.evidence.empty() ? ", at an appointment you added" : ", " + evidence_text(app, t.evidence)));
+            text_muted(t.evidence.empty() ? fill_in(words("monitoring.booked_added"), "test", test_name(app, t.test_id))
+                                          : fill_in(fill_in(words("monitoring.booked_with"), "test", test_name(app, t.test_id)),
+                                                    "evidence", evidence_text(app, t.evidence)));
         else if (t.unconfirmed)
-            text_muted(test_name(app, t.test_id) + ": listed at your appointment on " + to_string(*t.unconfirmed) +
-                       ", not confirmed done. Confirm it in the Diary once you know it was done.");
+            text_muted(fill_in(fill_in(words("monitoring.unconfirmed"), "test", test_name(app, t.test_id)), "date",
+                               to_string(*t.unconfirmed)));
         if (t.applies == Tri::unknown && !t.condition_id.empty())
             for (const auto& row : app.data().monitoring().rows)
                 for (const auto& c : row.conditions)
-                    if (c.id == t.condition_id) text_muted("(?) " + test_name(app, t.test_id) + ": " + c.text.in());
+                    if (c.id == t.condition_id)
+                        text_muted(fill_in(fill_in(words("monitoring.conditional"), "test", test_name(app, t.test_id)), "condition", c.text.in()));
     }
 }
 
@@ -129,7 +136,7 @@ void item_card(App& app, const Plan& plan, const PlanItem& item, bool first) {
     if (const MonitoringPhase* ph = content.phase(item.phase_id)) text_muted(ph->name.in());
     planned_tests(app, item.tests);
     for (const auto& w : item.why) {
-        text_muted("Why: " + w.text.in());
+        text_muted(fill_in(words("monitoring.why"), "why", w.text.in()));
         sources_line(app, w.sources);
     }
     card_end();
@@ -144,13 +151,13 @@ void draw_baseline(App& app, const Plan& plan) {
     name_last_item("monitoring:baseline");
     colored(status_color(b.status), std::string("● ") + status_label(b.status), true);
     planned_tests(app, b.tests);
-    text_muted("Why: " + content.baseline_why.in());
+    text_muted(fill_in(words("monitoring.why"), "why", content.baseline_why.in()));
     sources_line(app, content.baseline_sources);
     ImGui::Spacing();
     text_wrapped(content.baseline_workup.text.in());
     planned_tests(app, b.workup);
     sources_line(app, content.baseline_workup.sources);
-    text_muted("Results from " + to_string(b.counts_from) + " on count.");
+    text_muted(fill_in(words("monitoring.results_count_from"), "date", to_string(b.counts_from)));
     card_end();
 }
 
@@ -158,24 +165,25 @@ void draw_calendar_button(App& app, MonitoringState& s, const Plan& plan) {
     const auto upcoming = upcoming_items(plan, app.today());
     if (upcoming.empty() && plan.appointments.empty()) return;
     if (!app.platform().save_file) {
-        text_muted("Saving a calendar file is not available here.");
+        text_muted(words("monitoring.calendar_unavailable"));
         return;
     }
-    if (ImGui::Button("Add to calendar")) {
+    if (ImGui::Button(words("monitoring.add_to_calendar"))) {
         const std::string ics = schedule_to_ics(plan, app.data().monitoring(), app.today());
         s.saved_message = app.platform().save_file("poems-monitoring.ics", "text/calendar", ics);
     }
     name_last_item("monitoring:ics");
-    text_muted("A calendar file (.ics) with the " + std::to_string(upcoming.size()) + " upcoming dates" +
-               (plan.appointments.empty() ? std::string() : " and " + std::to_string(plan.appointments.size()) + " appointments") +
-               ", for your phone's or computer's calendar.");
+    text_muted(plan.appointments.empty()
+                   ? fill_in(words("monitoring.calendar_intro"), "n", std::to_string(upcoming.size()))
+                   : fill_in(fill_in(words("monitoring.calendar_intro_appointments"), "n", std::to_string(upcoming.size())),
+                             "appointments", std::to_string(plan.appointments.size())));
     if (!s.saved_message.empty()) text_wrapped(s.saved_message);
 }
 
 void draw_full_plan(App& app, const Plan& plan) {
     if (plan.items.empty()) return;
-    const std::string label = "The whole plan (" + std::to_string(plan.items.size()) + " dates, until " +
-                              to_string(plan.until) + ")";
+    const std::string label =
+        fill_in(fill_in(words("monitoring.whole_plan"), "n", std::to_string(plan.items.size())), "date", to_string(plan.until));
     const bool open = ImGui::CollapsingHeader(label.c_str());
     name_last_item("monitoring:full_plan");
     if (!open) return;
@@ -190,7 +198,7 @@ void draw_full_plan(App& app, const Plan& plan) {
             if (!tests.empty()) tests += ", ";
             tests += test_name(app, t.test_id);
             if (t.done) tests += " ✓";
-            else if (t.planned) tests += " (booked)";
+            else if (t.planned) tests += std::string(" ") + words("monitoring.booked_mark");
             if (t.applies == Tri::unknown) tests += " (?)";
         }
         ImGui::PushStyleColor(ImGuiCol_Text, status_color(item.status));
@@ -200,12 +208,12 @@ void draw_full_plan(App& app, const Plan& plan) {
         text_wrapped(tests);
         ImGui::Unindent();
     }
-    text_muted("✓ done   (?) only if a condition holds: ask your care team");
+    text_muted(words("monitoring.legend"));
 }
 
 void draw_plan(App& app, MonitoringState& s, const Plan& plan) {
     const auto& content = app.data().monitoring();
-    heading("Your next tests");
+    heading(words("monitoring.next_tests"));
     if (plan.baseline) draw_baseline(app, plan);
 
     // Next: everything overdue or due, then the first upcoming date.
@@ -224,10 +232,10 @@ void draw_plan(App& app, MonitoringState& s, const Plan& plan) {
         any = true;
     }
     if (!any && !plan.baseline && plan.items.empty() && plan.note_ids.empty() && plan.appointments.empty())
-        text_muted("Nothing to show yet.");
+        text_muted(words("monitoring.nothing_yet"));
     if (!plan.appointments.empty()) {
         // The person's own appointments from today on (added in the Diary), with their tests.
-        heading("Your appointments");
+        heading(words("monitoring.your_appointments"));
         for (const auto& pa : plan.appointments) {
             const Appointment& a = pa.appointment;
             std::string tests;
@@ -251,7 +259,7 @@ void draw_plan(App& app, MonitoringState& s, const Plan& plan) {
             sources_line(app, n->sources);
         }
     if (!plan.as_indicated.empty() && (plan.anchor || plan.baseline)) {
-        heading("When your doctor advises (no fixed dates)");
+        heading(words("monitoring.as_advised"));
         for (const auto& a : plan.as_indicated) {
             bullet_text(test_name(app, a.test_id, false) + ": " + a.when.in());
             sources_line(app, a.sources);
@@ -269,13 +277,14 @@ void draw_recovery(App& app) {
     heading(rc.title.in());
     text_muted(rc.intro.in());
     if (rs.anchor) {
-        std::string where = "Counted from " + to_string(rs.anchor->date) + " (" + event_kind_label(rs.anchor->kind) + ")";
+        std::string where =
+            fill_in(fill_in(words("monitoring.counted_from"), "date", to_string(rs.anchor->date)), "event", event_kind_label(rs.anchor->kind));
         if (rs.stage == RecoveryStage::in_phase || rs.stage == RecoveryStage::beyond_timeline)
-            where += ": month " + std::to_string(rs.months_since) + " after treatment.";
+            where += fill_in(words("monitoring.month_after"), "n", std::to_string(rs.months_since));
         else where += ".";
         text_wrapped(where);
     } else {
-        text_wrapped("Add the date your treatment started or your stem cell transplant above to see where you are.");
+        text_wrapped(words("monitoring.add_treatment_date"));
     }
     if (rs.message) {
         text_wrapped(rs.message->text.in());
@@ -307,7 +316,7 @@ void draw_recovery(App& app) {
         if (here) {
             ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_CheckMark));
-            ImGui::TextUnformatted("← you are here");
+            ImGui::TextUnformatted(words("monitoring.you_are_here"));
             ImGui::PopStyleColor();
             name_last_item("monitoring:recovery:here");
             text_wrapped(ph.text.in());
@@ -331,8 +340,9 @@ void draw_risk_factors(App& app, const RiskFactorReport& report) {
     const PrognosisContent& pc = app.data().prognosis();
     heading(pc.title.in());
     text_muted(pc.intro.in());
-    text_wrapped("Present: " + std::to_string(report.present) + "   Absent: " + std::to_string(report.absent) +
-                 "   Unknown: " + std::to_string(report.unknown) + "  (no score: the guide gives none)");
+    text_wrapped(fill_in(fill_in(fill_in(words("monitoring.risk_counts"), "present", std::to_string(report.present)), "absent",
+                                 std::to_string(report.absent)),
+                         "unknown", std::to_string(report.unknown)));
     name_last_item("monitoring:risk:counts");
     for (const auto& r : report.factors) {
         const PrognosticFactor* f = pc.factor(r.factor_id);
@@ -341,7 +351,9 @@ void draw_risk_factors(App& app, const RiskFactorReport& report) {
         const ImVec4 c = r.state == Tri::present ? status_color(ItemStatus::overdue)
                          : r.state == Tri::absent ? status_color(ItemStatus::done)
                                                   : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
-        const char* label = r.state == Tri::present ? "Present" : r.state == Tri::absent ? "Absent" : "Unknown";
+        const char* label = r.state == Tri::present  ? words("monitoring.present")
+                            : r.state == Tri::absent ? words("monitoring.absent")
+                                                     : words("monitoring.unknown");
         ImGui::PushStyleColor(ImGuiCol_Text, c);
         ImGui::TextUnformatted(label);
         ImGui::PopStyleColor();
@@ -362,10 +374,9 @@ void draw_risk_factors(App& app, const RiskFactorReport& report) {
 }
 
 void draw_signals(App& app, const std::vector<Signal>& signals) {
-    heading("Signals to tell your care team");
+    heading(words("monitoring.signals_heading"));
     if (signals.empty()) {
-        text_muted("None of the app's rules match your record today. If something new or worse worries you, "
-                   "tell your care team anyway.");
+        text_muted(words("monitoring.no_signals"));
         return;
     }
     const ImVec4 red = status_color(ItemStatus::overdue);
@@ -373,13 +384,13 @@ void draw_signals(App& app, const std::vector<Signal>& signals) {
         if (!s.rule) continue;
         ImGui::PushID((s.rule_id + s.test_id).c_str());
         card_begin("signal");
-        colored(red, "Tell your care team: " + s.rule->name.in(), true);
+        colored(red, fill_in(words("monitoring.tell_care_team"), "signal", s.rule->name.in()), true);
         name_last_item("monitoring:signal:" + s.rule_id);
         text_wrapped(s.rule->text.in());
         ImGui::Spacing();
-        ImGui::TextUnformatted("What the app saw in your record:");
+        ImGui::TextUnformatted(words("monitoring.app_saw"));
         for (const auto& d : s.data) bullet_text(d);
-        text_muted("Rule: " + s.rule->rule.in());
+        text_muted(fill_in(words("monitoring.rule"), "rule", s.rule->rule.in()));
         sources_line(app, s.rule->sources);
         card_end();
         ImGui::PopID();
@@ -387,7 +398,8 @@ void draw_signals(App& app, const std::vector<Signal>& signals) {
 }
 
 
-void draw_page(App& app, MonitoringState& s, DocumentsCardState& documents) {
+void draw_page(App& app, MonitoringState& s) {
+    DocumentsCardState& documents = *s.documents;
     const AppData& data = app.data();
     const Record& record = app.record();
     text_wrapped(data.monitoring().intro.in());
@@ -414,20 +426,12 @@ void draw_page(App& app, MonitoringState& s, DocumentsCardState& documents) {
     draw_documents_card(app, documents, "monitoring");
 }
 
-class MonitoringPage final : public PageView {
-public:
-    explicit MonitoringPage(std::shared_ptr<DocumentsCardState> documents) : documents_(std::move(documents)) {}
-    void draw(App& app) override { draw_page(app, s_, *documents_); }
-    void on_record_replaced(App&) override { s_ = MonitoringState{}; }
-private:
-    MonitoringState s_;
-    std::shared_ptr<DocumentsCardState> documents_;  // shared with the other page that shows the card
-};
-
 }  // namespace
 
 std::unique_ptr<PageView> make_monitoring_page(std::shared_ptr<DocumentsCardState> documents) {
-    return std::make_unique<MonitoringPage>(std::move(documents));
+    MonitoringState initial;
+    initial.documents = std::move(documents);
+    return std::make_unique<PageOf<MonitoringState, draw_page>>(std::move(initial));
 }
 
 }  // namespace poems::ui

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <compare>
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,5 +37,9 @@ Date add_days(const Date& d, long days);
 Date add_months(const Date& d, int months);
 // Whole calendar months from `from` to `to` (0 if to is earlier than one month after from).
 int whole_months_between(const Date& from, const Date& to);
+
+// The calendar date of a moment in the computer's local time zone. The caller reads the clock
+// (the CLI and the desktop: `local_date_of(std::time(nullptr))`); the core never does.
+Date local_date_of(std::time_t moment);
 
 }  // namespace poems

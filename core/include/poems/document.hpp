@@ -5,7 +5,7 @@
 // no scripts, no external resources) or plain text for a patient-portal message.
 //
 // Whose words each piece is, is part of the model (Origin): the documents' own words (headings,
-// labels: content/documents.json "words"), the person's own data (dates, values, diary text), or
+// labels: the "doc." words of content/ui.json), the person's own data (dates, values, diary text), or
 // a sentence of content/, which always carries its citation numbers. Nothing clinical is written
 // here: the sentences come from content/ (criteria, workup, monitoring, prognosis, checklists,
 // centers, documents.json's items).
@@ -22,6 +22,7 @@
 #include "poems/record.hpp"
 #include "poems/risk_factors.hpp"
 #include "poems/schedule.hpp"
+#include "poems/ui_words.hpp"
 
 #include <map>
 #include <optional>
@@ -33,23 +34,24 @@ namespace poems {
 
 // ---- Content: content/documents.json ------------------------------------------------------------
 
+// The documents' own cited sentences (their words are in ui.json, under "doc.").
 struct DocumentTexts {
-    std::map<std::string, LangText, std::less<>> words;  // headings and labels, by key
-    const std::string& word(std::string_view key, std::string_view lang = "en") const;  // "" if unknown
+    std::vector<std::string> item_ids;  // "documents.delay", ...
 };
 
-// The word keys the documents and the app's document buttons use; the loader requires each one.
+// The word keys the documents and the app's document buttons use, as "doc.<key>" in ui.json;
+// load_ui_words() requires each one.
 const std::vector<std::string>& document_word_keys();
 
-// Strict: unknown keys, a missing word, items without text or sources are problems (file, JSON
-// Pointer, message). Registered in content_topics.cpp, so the build refuses a broken file.
+// Strict: unknown keys, items without text or sources are problems (file, JSON Pointer,
+// message). Registered in poems/topics.hpp, so the build refuses a broken file.
 std::optional<DocumentTexts> load_document_texts(const Json& doc, Problems& problems,
                                                  const std::string& file = "documents.json");
 
 // ---- The document model ---------------------------------------------------------------------------
 
 enum class Origin {
-    words,    // the documents' own words: headings, labels, status words (documents.json "words")
+    words,    // the documents' own words: headings, labels, status words (ui.json "doc." words)
     record,   // the person's data: dates, values, names, their own text
     content,  // a sentence of content/: always cited
 };
@@ -123,27 +125,11 @@ struct DocumentContent {
     const PrognosisContent* prognosis = nullptr;
     const Checklists* checklists = nullptr;
     const CenterDirectory* centers = nullptr;
-    const DocumentTexts* texts = nullptr;
+    const UiWords* words = nullptr;  // the "doc." words of ui.json
     const DiaryContent* diary = nullptr;  // names the diary's symptoms (else their ids are shown)
 };
 
-// Loads every topic the documents need from a Content (the CLI and tests; the app has them).
-struct LoadedDocumentContent {
-    Content content;
-    CriteriaRules criteria;
-    LabCatalogue labs;
-    MonitoringPlan monitoring;
-    PrognosisContent prognosis;
-    Checklists checklists;
-    CenterDirectory centers;
-    DocumentTexts texts;
-    std::optional<DiaryContent> diary;
-
-    DocumentContent view() const {
-        return {&content, &criteria, &labs, &monitoring, &prognosis, &checklists, &centers, &texts, diary ? &*diary : nullptr};
-    }
-};
-std::optional<LoadedDocumentContent> load_document_content(const Content& content, Problems& problems);
+// (The documents' view of the loaded topics: document_content() in poems/topics.hpp.)
 
 struct DocumentOptions {
     std::string own_paragraph;  // the letter: the person's own paragraph, printed as they wrote it

@@ -1,5 +1,5 @@
 // Findings: what a person knows about each POEMS criterion, in the format `poems-findings/1`
-// (see /work/shared/vignettes/README.md and docs/criteria.md).
+// (docs/criteria.md; the vignettes in tests/fixtures/vignettes are examples of it).
 //
 // A findings document is a JSON object in which every key is optional and a missing key means
 // "unknown". Besides the twelve tri-state criteria it may carry the raw results that decide some

@@ -35,6 +35,25 @@ std::optional<LangText> read_lang_text(ObjectReader& r, ReadSink sink, std::stri
 std::optional<LangText> read_lang_text_value(const Json& v, const std::string& path, Problems& problems,
                                              const std::string& file);
 
+// The head every topic file with a typed reader starts with: "schema" and "topic" (the content
+// loader checks them) are passed over, "title" must be a language map and "note" may be one.
+void read_topic_head(ObjectReader& r, ReadSink sink);
+
+// A whole topic file: its head, then `body(reader, sink, out)` for the rest, then no key left
+// unread. Nothing when any of it had a problem (they are in `problems`).
+template <class T, class Body>
+std::optional<T> read_topic(const Json& doc, Problems& problems, const std::string& file, Body&& body) {
+    const std::size_t before = problems.size();
+    T out;
+    ObjectReader r(doc, "", problems, file);
+    ReadSink sink{problems, file};
+    read_topic_head(r, sink);
+    body(r, sink, out);
+    r.finish();
+    if (problems.size() != before) return std::nullopt;
+    return out;
+}
+
 // Reads "sources": a non-empty list of {"seed", "section", "refs"?}. Only the shape is checked
 // here; whether the seed and section exist is the content check's job (content.hpp).
 std::vector<SourceRef> read_source_refs(ObjectReader& r, ReadSink sink, std::string_view key = "sources",
