@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/app.hpp"
+#include "app/description.hpp"
 
 #include <imgui.h>
 
@@ -32,14 +33,17 @@ public:
         ImGui::GetIO().Fonts->SetTexID(ImTextureID(1));  // any non-null id: nothing is drawn
     }
 
-    // One frame: a window filling the display (no padding), `draw` inside it, then Render.
+    // One frame: a window filling the display (no padding), `draw` inside it, described as the
+    // app's frame is (named_items_json() then holds this frame's named items), then Render.
     template <class Draw>
     void frame(Draw&& draw) {
         ImGui::NewFrame();
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
         ImGui::Begin("headless", nullptr, ImGuiWindowFlags_NoDecoration);
+        begin_description();
         draw();
+        end_description();
         ImGui::End();
         ImGui::Render();
     }

@@ -75,7 +75,6 @@ TEST_CASE("the chart takes the width it is given and draws ten years of weekly r
             s.points.push_back({add_days(Date{2015, 1, 5}, i * 7), 400 + 300 * std::sin(i / 20.0), false, "r" + std::to_string(i)});
         std::string tapped = "not drawn";
         ui.frame([&] {
-            clear_named_items();
             tapped = draw_lab_chart("vegf", s, {{1000, 1000, "1000 pg/mL"}}, {Date{2015, 1, 5}, Date{2025, 1, 5}}, 220);
         });
         CHECK(tapped.empty());  // nothing was tapped
