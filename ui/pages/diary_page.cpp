@@ -500,7 +500,7 @@ void draw_page(App& app, DiaryState& s) {
     ImGui::Spacing();
     const int before = s.section;
     choice_buttons("diary:section", {words("diary.section_symptoms"), words("diary.section_function"), words("diary.section_weight"), words("diary.section_appointments"), words("diary.section_notes")},
-                   &s.section);
+                   &s.section, /*tabs=*/true);
     if (s.section != before) s.form = Form{}, s.confirm_delete.clear();
     ImGui::Spacing();
     if (!s.form.open) {
