@@ -26,6 +26,7 @@
 #include "app/description.hpp"
 #include "pages/lab_chart.hpp"
 #include "pages/pages.hpp"
+#include "poems/record_json.hpp"
 
 #include <SDL.h>
 #include <SDL_opengles2.h>
@@ -367,6 +368,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_description() { return descrip
 extern "C" EMSCRIPTEN_KEEPALIVE void poems_focus_item(unsigned id, int activate) {
     request_focus(id, activate != 0);
     redraw_soon();
+}
+// For tests: the record the app holds, as it is saved (a change reaches storage as a journal
+// line, so record.json alone is the record as of the last whole save).
+extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_record_json() {
+    static std::string json;
+    json = g_app ? record_to_json(g_app->record()).dump() : "";
+    return json.c_str();
 }
 extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_named_texts() {
     static std::string json;

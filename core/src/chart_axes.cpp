@@ -89,4 +89,15 @@ std::vector<DateTick> date_ticks(double d0, double d1, const TicksFit& fits) {
     return ticks;
 }
 
+std::vector<AxisEvent> axis_events(const Record& record, double from_day, double to_day) {
+    std::vector<AxisEvent> out;
+    for (const auto& e : record.events) {
+        const long day = days_since_epoch(e.date);
+        if (day < from_day || day > to_day) continue;
+        out.push_back({day, e.kind, e.id, e.treatment_type});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const AxisEvent& a, const AxisEvent& b) { return a.day < b.day; });
+    return out;
+}
+
 }  // namespace poems

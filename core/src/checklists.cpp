@@ -254,7 +254,7 @@ LabWorkupLinks lab_workup_links(const Content& content) {
 std::vector<ItemTestStatus> item_test_status(const ChecklistItem& item, const Record& r, const Date& today,
                                              const LabWorkupLinks& links) {
     std::vector<ItemTestStatus> out;
-    for (const auto& workup_id : item.test_ids) out.push_back({workup_id, {}, {}, {}});
+    for (const auto& workup_id : item.test_ids) out.push_back({workup_id, {}, {}, {}, {}});
     auto find = [&](std::string_view workup_id) -> ItemTestStatus* {
         for (auto& s : out)
             if (s.workup_id == workup_id) return &s;
@@ -272,8 +272,12 @@ std::vector<ItemTestStatus> item_test_status(const ChecklistItem& item, const Re
         for (const auto& test : appt.test_ids)
             for (const auto& w : links.workup_ids_of(test))
                 if (auto* s = find(w)) {
-                    if (appt.date <= today) later(s->last_appointment, appt.date);
-                    else earlier(s->next_appointment, appt.date);
+                    // A past appointment counts only for the tests the person confirmed done at it.
+                    bool confirmed = std::find(appt.done_test_ids.begin(), appt.done_test_ids.end(), test) !=
+                                     appt.done_test_ids.end();
+                    if (appt.date > today) earlier(s->next_appointment, appt.date);
+                    else if (confirmed) later(s->last_appointment, appt.date);
+                    else later(s->unconfirmed_appointment, appt.date);
                 }
     return out;
 }

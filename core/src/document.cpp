@@ -49,6 +49,14 @@ std::optional<DocumentTexts> load_document_texts(const Json& doc, Problems& prob
     });
 }
 
+// What a symptom entry names: the diary's word for its symptom, the id when this version does not
+// know it, or the person's own words for "other".
+static std::string symptom_label(const SymptomEntry& e, const DiaryContent* diary) {
+    if (e.symptom_id.empty()) return e.symptom;
+    if (const DiaryChoice* c = diary ? diary->symptom(e.symptom_id) : nullptr) return c->name.in();
+    return e.symptom_id;
+}
+
 const Section* Document::section(std::string_view id) const {
     return find_by_id(sections, id);
 }
@@ -394,7 +402,7 @@ Document visit_summary(const Record& r, const DocumentContent& dc, Date today, c
     add_labs(b, doc, r, dc, today);
     // Signals to tell the care team.
     {
-        auto signals = find_signals(r, *dc.labs, *dc.monitoring, today);
+        auto signals = find_signals(r, *dc.labs, *dc.monitoring, today, dc.diary);
         if (!signals.empty()) {
             Section s{"signals", b.w("h_signals"), {}};
             std::vector<Cell> items;
@@ -468,7 +476,7 @@ Document visit_summary(const Record& r, const DocumentContent& dc, Date today, c
         for (const auto& x : r.symptoms)
             if (x.date <= today)
                 entries.push_back({x.date, "diary_symptom",
-                                   x.symptom + " (" + b.w("severity") + ": " + std::to_string(x.severity) + ")" +
+                                   symptom_label(x, dc.diary) + " (" + b.w("severity") + ": " + std::to_string(x.severity) + ")" +
                                        (x.note.empty() ? "" : " — " + x.note)});
         for (const auto& x : r.appointments)
             if (x.date <= today)

@@ -89,6 +89,32 @@ std::string schedule_to_ics(const Plan& plan, const MonitoringPlan& content, Dat
         line("TRANSP:TRANSPARENT");
         line("END:VEVENT");
     }
+    // The person's appointments from `from` on: their own title, the tests planned at them and
+    // their note. The UID follows the appointment's id, so a moved appointment updates its event.
+    for (const auto& pa : plan.appointments) {
+        const Appointment& a = pa.appointment;
+        if (a.date < from) continue;
+        std::string uid_id;
+        for (char c : a.id)
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')
+                uid_id += c;
+            else uid_id += '_';
+        std::string description;
+        for (std::size_t i = 0; i < a.test_ids.size(); ++i) {
+            const LangText* name = i < pa.test_names.size() && !pa.test_names[i].empty() ? &pa.test_names[i] : nullptr;
+            description += "- " + (name ? name->in(lang) : a.test_ids[i]) + "\n";
+        }
+        if (!a.note.empty()) description += (description.empty() ? "" : "\n") + a.note + "\n";
+        line("BEGIN:VEVENT");
+        line("UID:poems-appointment-" + uid_id + "@poems-companion");
+        line("DTSTAMP:" + compact(plan.today) + "T000000Z");
+        line("DTSTART;VALUE=DATE:" + compact(a.date));
+        line("DTEND;VALUE=DATE:" + compact(add_days(a.date, 1)));
+        line("SUMMARY:" + ics_escape_text(a.title));
+        if (!description.empty()) line("DESCRIPTION:" + ics_escape_text(description));
+        line("TRANSP:TRANSPARENT");
+        line("END:VEVENT");
+    }
     line("END:VCALENDAR");
     return out;
 }

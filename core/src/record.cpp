@@ -31,6 +31,11 @@ const std::vector<std::string>& profile_sexes() {
     return sexes;
 }
 
+const std::vector<std::string>& weight_units() {
+    static const std::vector<std::string> units = {"kg", "lb"};
+    return units;
+}
+
 std::string next_entry_id(const std::vector<std::string>& used_ids, std::string_view prefix) {
     std::string head = std::string(prefix) + "-";
     unsigned long long highest = 0;

@@ -49,6 +49,8 @@ void for_each_id_list(F&& f) {
     f("symptoms", &Record::symptoms);
     f("appointments", &Record::appointments);
     f("notes", &Record::notes);
+    f("function", &Record::function);
+    f("weights", &Record::weights);
 }
 
 const std::string& key_of(const ChecklistTick& t) { return t.item_id; }

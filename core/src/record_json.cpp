@@ -4,6 +4,7 @@
 #include "poems/text.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <type_traits>
@@ -64,7 +65,10 @@ J to_json_as(const Record& r) {
 
     J symptoms = J::array();
     for (const auto& s : r.symptoms) {
-        J o = {{"id", s.id}, {"date", to_string(s.date)}, {"symptom", s.symptom}, {"severity", s.severity}};
+        J o = {{"id", s.id}, {"date", to_string(s.date)}};
+        put_if(o, "symptom_id", s.symptom_id);
+        put_if(o, "symptom", s.symptom);
+        o["severity"] = s.severity;
         put_if(o, "note", s.note);
         symptoms.push_back(std::move(o));
     }
@@ -74,6 +78,7 @@ J to_json_as(const Record& r) {
     for (const auto& a : r.appointments) {
         J o = {{"id", a.id}, {"date", to_string(a.date)}, {"title", a.title}};
         if (!a.test_ids.empty()) o["test_ids"] = a.test_ids;
+        if (!a.done_test_ids.empty()) o["done_test_ids"] = a.done_test_ids;
         put_if(o, "note", a.note);
         appointments.push_back(std::move(o));
     }
@@ -84,6 +89,24 @@ J to_json_as(const Record& r) {
     j["notes"] = std::move(notes);
 
     j["asked_doctor"] = r.asked_doctor;
+
+    J function = J::array();
+    for (const auto& f : r.function) {
+        J o = {{"id", f.id}, {"date", to_string(f.date)}};
+        put_if(o, "walking", f.walking);
+        put_if(o, "hands", f.hands);
+        put_if(o, "note", f.note);
+        function.push_back(std::move(o));
+    }
+    j["function"] = std::move(function);
+
+    J weights = J::array();
+    for (const auto& w : r.weights) {
+        J o = {{"id", w.id}, {"date", to_string(w.date)}, {"value", w.value}, {"unit", w.unit}};
+        put_if(o, "note", w.note);
+        weights.push_back(std::move(o));
+    }
+    j["weights"] = std::move(weights);
     return j;
 }
 
@@ -139,6 +162,29 @@ static void migrate_1_to_2(Json& doc, Problems& problems, const std::string& fil
     }
 }
 
+// Schema 2 differed from 3 in that:
+//   - a symptom entry had free text only ("symptom"), no "symptom_id": it reads as "other";
+//   - an appointment's "test_ids" were "done or planned", with no "done_test_ids": they read as
+//     planned, not done, until the person confirms them (SAFETY.md H17: a past appointment alone
+//     no longer marks a test done);
+//   - there were no "function" and no "weights" lists.
+// The shapes are otherwise the same, so the step only refuses what version 2 never had.
+static void migrate_2_to_3(Json& doc, Problems& problems, const std::string& file, int from) {
+    const std::string in = " (in a schema " + std::to_string(from) + " record)";
+    for (const char* key : {"function", "weights"})
+        if (doc.contains(key)) problems.push_back({file, pointer_child("", key), std::string("unknown key \"") + key + "\"" + in});
+    auto entries = [&](const char* section, const char* key) {
+        auto list = doc.find(section);
+        if (list == doc.end() || !list->is_array()) return;
+        for (std::size_t i = 0; i < list->size(); ++i)
+            if ((*list)[i].is_object() && (*list)[i].contains(key))
+                problems.push_back({file, pointer_child(pointer_child(pointer_child("", section), i), key),
+                                    std::string("unknown key \"") + key + "\"" + in});
+    };
+    entries("symptoms", "symptom_id");
+    entries("appointments", "done_test_ids");
+}
+
 int migrate_record_json(Json& doc, Problems& problems, const std::string& file) {
     if (!doc.is_object()) {
         problems.push_back({file, "", std::string("a record must be a JSON object, got ") + json_type_name(doc)});
@@ -173,16 +219,23 @@ int migrate_record_json(Json& doc, Problems& problems, const std::string& file) 
         return version;
     }
     if (version == 1) migrate_1_to_2(doc, problems, file);
-    // Add further steps here: if (version <= 2) migrate_2_to_3(doc, problems, file); ...
+    if (version <= 2) migrate_2_to_3(doc, problems, file, version);
+    // Add further steps here: if (version <= 3) migrate_3_to_4(doc, problems, file); ...
     doc["schema"] = record_schema_name();
     return version;
 }
 
 // ============================================================================================
-// Reading schema 2
+// Reading schema 3
 // ============================================================================================
 
 namespace {
+
+std::string format_limit(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
 
 std::size_t utf8_chars(const std::string& s) {
     return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
@@ -365,7 +418,16 @@ RecordLoad record_from_json(const Json& original, const std::string& file) {
     rd.list(top, "symptoms", rec.symptoms, [&](ObjectReader& e) -> std::optional<SymptomEntry> {
         auto id = rd.text(e, "id", true, true, kMaxIdChars);
         auto date = rd.date(e, "date");
-        auto symptom = rd.text(e, "symptom", true, true, kMaxNameChars);
+        auto symptom_id = rd.text(e, "symptom_id", false, true, kMaxIdChars);
+        auto symptom = rd.text(e, "symptom", false, true, kMaxNameChars);
+        bool what_ok = !(e.value("symptom_id") && !symptom_id) && !(e.value("symptom") && !symptom);
+        if (what_ok && !symptom_id && !symptom) {
+            e.fail("", "needs a \"symptom_id\" (a symptom of the diary's list) or a \"symptom\" (your own words, for \"other\")");
+            what_ok = false;
+        } else if (symptom_id && symptom) {
+            e.fail("symptom", "is only for \"other\" (an entry without a \"symptom_id\"); put your words in \"note\"");
+            what_ok = false;
+        }
         // A plain int, not the optional: GCC 12 at -O2 warned that the optional's value "may be
         // used uninitialized" (-Wmaybe-uninitialized, a false positive through the inlined lambda).
         int severity = 0;
@@ -377,8 +439,8 @@ RecordLoad record_from_json(const Json& original, const std::string& file) {
             else severity = static_cast<int>(*read), severity_ok = true;
         }
         auto note = rd.text(e, "note", false, false, kMaxTextChars);
-        if (!id || !date || !symptom || !severity_ok || (e.value("note") && !note)) return std::nullopt;
-        return SymptomEntry{*id, *date, *symptom, severity, note.value_or("")};
+        if (!id || !date || !what_ok || !severity_ok || (e.value("note") && !note)) return std::nullopt;
+        return SymptomEntry{*id, *date, symptom.value_or(""), severity, note.value_or(""), symptom_id.value_or("")};
     });
 
     rd.list(top, "appointments", rec.appointments, [&](ObjectReader& e) -> std::optional<Appointment> {
@@ -388,10 +450,19 @@ RecordLoad record_from_json(const Json& original, const std::string& file) {
         std::vector<std::string> tests;
         std::size_t before = problems.size();
         if (const Json* t = e.array("test_ids")) tests = rd.id_list(*t, pointer_child(e.path(), "test_ids"));
+        std::vector<std::string> done;
+        if (const Json* t = e.array("done_test_ids")) {
+            const std::string path = pointer_child(e.path(), "done_test_ids");
+            done = rd.id_list(*t, path);
+            for (std::size_t i = 0; i < done.size(); ++i)
+                if (std::find(tests.begin(), tests.end(), done[i]) == tests.end())
+                    problems.push_back({file, pointer_child(path, i),
+                                        "\"" + done[i].substr(0, 40) + "\" is not one of this appointment's test_ids (a test is confirmed done only where it was planned)"});
+        }
         bool tests_ok = problems.size() == before;
         auto note = rd.text(e, "note", false, false, kMaxTextChars);
         if (!id || !date || !title || !tests_ok || (e.value("note") && !note)) return std::nullopt;
-        return Appointment{*id, *date, *title, std::move(tests), note.value_or("")};
+        return Appointment{*id, *date, *title, std::move(tests), note.value_or(""), std::move(done)};
     });
 
     rd.list(top, "notes", rec.notes, [&](ObjectReader& e) -> std::optional<Note> {
@@ -403,11 +474,41 @@ RecordLoad record_from_json(const Json& original, const std::string& file) {
     });
 
     if (const Json* a = top.array("asked_doctor")) rec.asked_doctor = rd.id_list(*a, "/asked_doctor");
+
+    rd.list(top, "function", rec.function, [&](ObjectReader& e) -> std::optional<FunctionEntry> {
+        auto id = rd.text(e, "id", true, true, kMaxIdChars);
+        auto date = rd.date(e, "date");
+        auto walking = rd.text(e, "walking", false, true, kMaxIdChars);
+        auto hands = rd.text(e, "hands", false, true, kMaxIdChars);
+        auto note = rd.text(e, "note", false, false, kMaxTextChars);
+        bool levels_ok = !(e.value("walking") && !walking) && !(e.value("hands") && !hands);
+        if (levels_ok && !walking && !hands) {
+            e.fail("", "needs \"walking\" or \"hands\" (a level of the diary's self-report), or both");
+            levels_ok = false;
+        }
+        if (!id || !date || !levels_ok || (e.value("note") && !note)) return std::nullopt;
+        return FunctionEntry{*id, *date, walking.value_or(""), hands.value_or(""), note.value_or("")};
+    });
+
+    rd.list(top, "weights", rec.weights, [&](ObjectReader& e) -> std::optional<WeightEntry> {
+        auto id = rd.text(e, "id", true, true, kMaxIdChars);
+        auto date = rd.date(e, "date");
+        auto value = e.number("value", true);
+        if (value && (*value <= 0 || *value > kMaxWeightValue)) {
+            e.fail("value", "must be above 0 and at most " + format_limit(kMaxWeightValue) + ", got " + format_limit(*value));
+            value.reset();
+        }
+        auto unit = e.one_of("unit", weight_units(), true);
+        auto note = rd.text(e, "note", false, false, kMaxTextChars);
+        if (!id || !date || !value || !unit || (e.value("note") && !note)) return std::nullopt;
+        return WeightEntry{*id, *date, *value, *unit, note.value_or("")};
+    });
     top.finish();
 
     // Ids must be unique within each list (the UI edits and deletes entries by id).
     rd.unique(doc, "checklist", "item_id");
-    for (const char* section : {"events", "labs", "symptoms", "appointments", "notes"}) rd.unique(doc, section, "id");
+    for (const char* section : {"events", "labs", "symptoms", "appointments", "notes", "function", "weights"})
+        rd.unique(doc, section, "id");
 
     if (problems.empty()) load.record = std::move(rec);
     return load;
@@ -438,6 +539,8 @@ const char* section_label(std::string_view section, std::size_t count) {
     if (section == "symptoms") return one ? "symptom entry" : "symptom entries";
     if (section == "appointments") return one ? "appointment" : "appointments";
     if (section == "notes") return one ? "note" : "notes";
+    if (section == "function") return one ? "function entry (walking, hands)" : "function entries (walking, hands)";
+    if (section == "weights") return one ? "weight" : "weights";
     if (section == "asked_doctor") return one ? "question marked as asked" : "questions marked as asked";
     return one ? "entry" : "entries";
 }
@@ -479,6 +582,8 @@ RecordDiff summarize_differences(const Record& current, const Record& incoming) 
     diff.sections.push_back(diff_list("symptoms", current.symptoms, incoming.symptoms, id));
     diff.sections.push_back(diff_list("appointments", current.appointments, incoming.appointments, id));
     diff.sections.push_back(diff_list("notes", current.notes, incoming.notes, id));
+    diff.sections.push_back(diff_list("function", current.function, incoming.function, id));
+    diff.sections.push_back(diff_list("weights", current.weights, incoming.weights, id));
     diff.sections.push_back(diff_list("asked_doctor", current.asked_doctor, incoming.asked_doctor, [](const std::string& s) { return s; }));
     diff.profile_changed = !(current.profile == incoming.profile);
     diff.findings_changed = current.findings != incoming.findings;
@@ -505,7 +610,8 @@ RecordSummary summarize_record(const Record& r) {
     RecordSummary s;
     s.counts = {{"checklist", r.checklist.size()}, {"events", r.events.size()}, {"labs", r.labs.size()},
                 {"symptoms", r.symptoms.size()},   {"appointments", r.appointments.size()},
-                {"notes", r.notes.size()},         {"asked_doctor", r.asked_doctor.size()}};
+                {"notes", r.notes.size()},         {"function", r.function.size()},
+                {"weights", r.weights.size()},     {"asked_doctor", r.asked_doctor.size()}};
     auto see = [&](const Date& d) {
         if (!s.first_date || d < *s.first_date) s.first_date = d;
         if (!s.last_date || d > *s.last_date) s.last_date = d;
@@ -516,6 +622,8 @@ RecordSummary summarize_record(const Record& r) {
     for (const auto& e : r.symptoms) see(e.date);
     for (const auto& e : r.appointments) see(e.date);
     for (const auto& e : r.notes) see(e.date);
+    for (const auto& e : r.function) see(e.date);
+    for (const auto& e : r.weights) see(e.date);
     return s;
 }
 

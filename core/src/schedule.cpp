@@ -63,24 +63,6 @@ struct Loader {
         return static_cast<int>(*n);
     }
 
-    std::vector<std::string> words(ObjectReader& r, std::string_view key) {
-        std::vector<std::string> out;
-        const Json* w = r.object(key, true);
-        if (!w) return out;
-        const Json* en = w->contains("en") ? &(*w)["en"] : nullptr;
-        if (!en || !en->is_array() || en->empty()) {
-            r.fail(key, "expected {\"en\": [\"word\", ...]} with at least one word");
-            return out;
-        }
-        for (const auto& x : *en) {
-            if (!x.is_string() || x.get<std::string>().empty()) {
-                r.fail(key, "every word must be a non-empty string");
-                return {};
-            }
-            out.push_back(ascii_lower(x.get<std::string>()));
-        }
-        return out;
-    }
 
     std::optional<MonitoringPhase> phase(const Json& j, const std::string& path, bool step) {
         ObjectReader r(j, path, problems, file);
@@ -302,7 +284,7 @@ std::optional<MonitoringPlan> load_monitoring_plan(const Json& doc, Problems& pr
             if (!r.is_object()) continue;
             SignalRule s;
             auto id = read_id(r, "monitoring.signal.");
-            auto kind = r.one_of("kind", {"rising_results", "symptom_words"}, true);
+            auto kind = r.one_of("kind", {"rising_results", "symptom_entries"}, true);
             auto name = read_lang_text(r, sink, "name");
             auto text = read_lang_text(r, sink, "text");
             auto rule = read_lang_text(r, sink, "rule");
@@ -310,11 +292,12 @@ std::optional<MonitoringPlan> load_monitoring_plan(const Json& doc, Problems& pr
                 s.test_ids = read_id_list(r, sink, "test_ids", true, {"labs."});
                 if (s.test_ids.empty()) r.fail("test_ids", "must list at least one lab test");
                 s.consecutive_rises = L.months(r, "consecutive_rises", true, 1, 20).value_or(2);
-            } else if (kind == "symptom_words") {
+            } else if (kind == "symptom_entries") {
                 s.lookback_days = L.months(r, "lookback_days", true, 1, 3650).value_or(90);
-                s.words = L.words(r, "words");
+                s.symptom_ids = read_id_list(r, sink, "symptom_ids", true, {"diary.symptom."});
+                if (s.symptom_ids.empty()) r.fail("symptom_ids", "must list at least one symptom of the diary");
             } else {
-                for (const char* k : {"test_ids", "consecutive_rises", "lookback_days", "words"}) r.ignore(k);
+                for (const char* k : {"test_ids", "consecutive_rises", "lookback_days", "symptom_ids"}) r.ignore(k);
             }
             s.sources = read_source_refs(r, sink);
             r.finish();
@@ -355,6 +338,7 @@ namespace {
 struct Evidence {
     Date date;
     bool appointment = false;
+    bool confirmed = true;  // an appointment: the person confirmed the test done at it
     std::string what;  // "labs.albumin 2025-03-02"
 };
 
@@ -365,18 +349,21 @@ std::map<std::string, std::vector<Evidence>> collect_evidence(const Record& reco
     for (const auto& lab : record.labs) {
         const LabTest* t = cat.test(lab.test_id);
         if (!t) continue;
-        for (const auto& m : t->counts_for_ids) out[m].push_back({lab.date, false, lab.test_id + " " + to_string(lab.date)});
+        for (const auto& m : t->counts_for_ids) out[m].push_back({lab.date, false, true, lab.test_id + " " + to_string(lab.date)});
     }
     for (const auto& a : record.appointments) {
         for (const auto& mt : plan.tests) {
-            bool listed = false;
+            bool listed = false, confirmed = false;
             for (const auto& id : a.test_ids) {
-                if (id == mt.id || (!mt.workup_id.empty() && id == mt.workup_id)) listed = true;
+                bool here = false;
+                if (id == mt.id || (!mt.workup_id.empty() && id == mt.workup_id)) here = true;
                 else if (const LabTest* t = cat.test(id))
-                    listed = listed || std::find(t->counts_for_ids.begin(), t->counts_for_ids.end(), mt.id) !=
-                                           t->counts_for_ids.end();
+                    here = std::find(t->counts_for_ids.begin(), t->counts_for_ids.end(), mt.id) != t->counts_for_ids.end();
+                if (!here) continue;
+                listed = true;
+                confirmed = confirmed || std::find(a.done_test_ids.begin(), a.done_test_ids.end(), id) != a.done_test_ids.end();
             }
-            if (listed) out[mt.id].push_back({a.date, true, "appointment " + to_string(a.date)});
+            if (listed) out[mt.id].push_back({a.date, true, confirmed, "appointment " + to_string(a.date)});
         }
     }
     for (auto& [_, list] : out)
@@ -389,13 +376,15 @@ void mark(PlannedTest& t, const std::map<std::string, std::vector<Evidence>>& ev
     if (it == evidence.end()) return;
     for (const auto& e : it->second) {
         if (e.date < t.window_start || !(e.date < t.window_end)) continue;
-        if (e.date <= today) {
+        if (e.date <= today && e.confirmed) {
             t.done = true;
             t.planned = false;
+            t.unconfirmed.reset();
             t.evidence = e.what;
             return;
         }
-        if (e.appointment) t.planned = true;
+        if (e.date <= today) t.unconfirmed = e.date;  // a past appointment, not confirmed: not done
+        else if (e.appointment) t.planned = true;
     }
 }
 
@@ -445,6 +434,23 @@ Plan make_schedule(const Record& record, const MonitoringPlan& plan, const LabCa
                          [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
     };
     const auto evidence = collect_evidence(record, plan, cat);
+
+    // Appointments from today on, with the names of the tests planned at them.
+    for (const auto& a : record.appointments) {
+        if (a.date < today) continue;
+        PlanAppointment pa{a, {}};
+        for (const auto& id : a.test_ids) {
+            LangText name;
+            for (const auto& mt : plan.tests)
+                if (mt.id == id || (!mt.workup_id.empty() && mt.workup_id == id)) name = mt.name;
+            if (name.empty())
+                if (const LabTest* t = cat.test(id)) name = t->name;
+            pa.test_names.push_back(std::move(name));
+        }
+        out.appointments.push_back(std::move(pa));
+    }
+    std::stable_sort(out.appointments.begin(), out.appointments.end(),
+                     [](const PlanAppointment& x, const PlanAppointment& y) { return x.appointment.date < y.appointment.date; });
 
     // Before treatment: the baseline tests.
     if ((!out.anchor || out.anchor->date > today) && (out.diagnosis || out.anchor)) {

@@ -1,11 +1,8 @@
 #include "poems/signals.hpp"
 
-#include "poems/text.hpp"
-
-#include <cctype>
+#include <algorithm>
 
 namespace poems {
-
 
 static void rising(const SignalRule& rule, const Record& record, const LabCatalogue& cat, Date today,
                    std::vector<Signal>& out) {
@@ -28,28 +25,48 @@ static void rising(const SignalRule& rule, const Record& record, const LabCatalo
     }
 }
 
-static void symptoms(const SignalRule& rule, const Record& record, Date today, std::vector<Signal>& out) {
+static void symptoms(const SignalRule& rule, const Record& record, Date today, const DiaryContent* diary,
+                     std::vector<Signal>& out) {
     const Date from = add_days(today, -(rule.lookback_days - 1));
-    Signal sig{rule.id, &rule, "", {}, {}};
-    for (const auto& e : record.symptoms) {
-        if (e.date < from || e.date > today) continue;
-        std::string text = ascii_lower(e.symptom);
-        for (const auto& w : rule.words) {
-            if (text.find(w) == std::string::npos) continue;
-            sig.data.push_back(to_string(e.date) + ": " + e.symptom +
-                               (e.severity > 0 ? " (severity " + std::to_string(e.severity) + "/10)" : ""));
-            sig.entry_ids.push_back(e.id);
-            break;
+    struct Hit {
+        const SymptomEntry* entry;
+        std::string line;
+    };
+    std::vector<Hit> hits;
+    for (const auto& symptom_id : rule.symptom_ids) {
+        std::vector<const SymptomEntry*> list;
+        for (const auto& e : record.symptoms)
+            if (e.symptom_id == symptom_id && e.date <= today) list.push_back(&e);
+        std::stable_sort(list.begin(), list.end(), [](const SymptomEntry* a, const SymptomEntry* b) { return a->date < b->date; });
+        const DiaryChoice* named = diary ? diary->symptom(symptom_id) : nullptr;
+        const std::string name = named ? named->name.in() : symptom_id;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const SymptomEntry& e = *list[i];
+            if (e.date < from || e.severity <= 0) continue;
+            std::string why;
+            if (i == 0) why = "first entry";
+            else if (e.severity > list[i - 1]->severity)
+                why = "up from " + std::to_string(list[i - 1]->severity) + "/10 on " + to_string(list[i - 1]->date);
+            else continue;
+            hits.push_back({&e, to_string(e.date) + ": " + name + ", severity " + std::to_string(e.severity) + "/10 (" + why + ")"});
         }
     }
-    if (!sig.data.empty()) out.push_back(std::move(sig));
+    if (hits.empty()) return;
+    std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.entry->date < b.entry->date; });
+    Signal sig{rule.id, &rule, "", {}, {}};
+    for (auto& h : hits) {
+        sig.data.push_back(std::move(h.line));
+        sig.entry_ids.push_back(h.entry->id);
+    }
+    out.push_back(std::move(sig));
 }
 
-std::vector<Signal> find_signals(const Record& record, const LabCatalogue& cat, const MonitoringPlan& plan, Date today) {
+std::vector<Signal> find_signals(const Record& record, const LabCatalogue& cat, const MonitoringPlan& plan, Date today,
+                                 const DiaryContent* diary) {
     std::vector<Signal> out;
     for (const auto& rule : plan.signals) {
         if (rule.kind == "rising_results") rising(rule, record, cat, today, out);
-        else if (rule.kind == "symptom_words") symptoms(rule, record, today, out);
+        else if (rule.kind == "symptom_entries") symptoms(rule, record, today, diary, out);
     }
     return out;
 }

@@ -47,7 +47,7 @@ bool Topics::read_present() const {
 
 DocumentContent document_content(const Topics& t) {
     return {&t.content(), &t.criteria(),   &t.labs(),    &t.monitoring(), &t.prognosis(),
-            &t.checklists(), &t.centers(), &t.ui()};
+            &t.checklists(), &t.centers(), &t.ui(), &t.diary()};
 }
 
 }  // namespace poems

@@ -59,8 +59,8 @@ function structure(yaml) {
 }
 
 const description = (page) => page.evaluate(() => JSON.parse(UTF8ToString(Module._poems_description())).nodes);
-const pages = ['criteria', 'checklist', 'monitoring', 'labs', 'centers', 'guide', 'settings'];
-const titles = { criteria: 'Criteria', checklist: 'Checklist', monitoring: 'Monitoring', labs: 'Labs', centers: 'Centers',
+const pages = ['criteria', 'checklist', 'monitoring', 'labs', 'diary', 'centers', 'guide', 'settings'];
+const titles = { criteria: 'Criteria', checklist: 'Checklist', monitoring: 'Monitoring', labs: 'Labs', diary: 'Diary', centers: 'Centers',
                  guide: 'Guide', settings: 'Settings' };
 
 // Opens a page as assistive technology would: the link in the tree, activated by a click event.

@@ -9,7 +9,7 @@ import path from 'node:path';
 
 const server = await serve();
 const origin = server.url.replace(/\/$/, '');
-const pages = ['criteria', 'checklist', 'monitoring', 'labs', 'centers', 'guide', 'settings'];
+const pages = ['criteria', 'checklist', 'monitoring', 'labs', 'diary', 'centers', 'guide', 'settings'];
 const required = ["default-src 'self'", "connect-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'",
                   "img-src 'self' data: blob:", "worker-src 'self'"];
 

@@ -47,3 +47,31 @@ assert "Echocardiogram (?)" in str(nov["SUMMARY"])
 assert "Pulmonary function tests" in str(events[3]["DESCRIPTION"])
 print("ok: .ics parsed by icalendar", icalendar.__version__, "with", len(events), "events")
 PY
+
+# A record's appointments from today on are events of their own: the person's title, the tests
+# planned at them by name (or id when unknown), their note; a past appointment is not exported.
+cat >"$TMP/record.json" <<'JSON'
+{"schema": "poems-record/3",
+ "events": [{"id": "e1", "date": "2024-05-15", "kind": "asct"}],
+ "appointments": [{"id": "appt-1", "date": "2025-06-03", "title": "Haematology, review", "test_ids": ["labs.vegf_serum", "workup.cbc", "my.own.test"], "note": "Fasting; bring the diary"},
+                  {"id": "appt-2", "date": "2025-04-01", "title": "Neurology", "test_ids": ["workup.nerve_conduction"]}]}
+JSON
+"$POEMS" schedule "$TMP/record.json" --today 2025-05-20 --ics "$TMP/record.ics" >/dev/null || { echo "FAIL: record export: exit $?"; exit 1; }
+/usr/bin/python3 - "$TMP/record.ics" <<'PY' || exit 1
+import datetime, sys
+import icalendar
+raw = open(sys.argv[1], "rb").read()
+assert all(len(l) <= 75 for l in raw.split(b"\r\n")), "a line is longer than 75 octets"
+cal = icalendar.Calendar.from_ical(raw)
+appts = [e for e in cal.walk("VEVENT") if str(e["UID"]).startswith("poems-appointment-")]
+assert len(appts) == 1, [str(e["UID"]) for e in appts]
+a = appts[0]
+assert str(a["UID"]) == "poems-appointment-appt-1@poems-companion"
+assert a.decoded("DTSTART") == datetime.date(2025, 6, 3)
+assert a.decoded("DTEND") == datetime.date(2025, 6, 4)
+assert str(a["SUMMARY"]) == "Haematology, review", str(a["SUMMARY"])
+d = str(a["DESCRIPTION"])
+assert d == "- VEGF, serum\n- Complete blood count\n- my.own.test\n\nFasting; bring the diary\n", repr(d)
+assert b"Neurology" not in raw
+print("ok: the appointment is an event of the .ics, parsed by icalendar")
+PY

@@ -227,13 +227,14 @@ TEST_CASE("unticking removes the tick and leaves the others") {
 
 // ---- Tests an item is about -----------------------------------------------------------------
 
-TEST_CASE("a lab result or a past appointment with the test marks it done") {
+TEST_CASE("a lab result or a past appointment where the test was confirmed done marks it done") {
     const auto& item = *shipped().item("checklist.suspect.ask_mprotein_tests");
     Record r;
     r.labs.push_back({"lab-1", "workup.serum_vegf", 1200, "pg/mL", {2026, 2, 1}, ""});
     r.labs.push_back({"lab-2", "workup.serum_vegf", 900, "pg/mL", {2026, 4, 1}, ""});
-    r.appointments.push_back({"appt-1", {2026, 3, 1}, "Hematology", {"workup.spep_immunofixation"}, ""});
+    r.appointments.push_back({"appt-1", {2026, 3, 1}, "Hematology", {"workup.spep_immunofixation"}, "", {"workup.spep_immunofixation"}});
     r.appointments.push_back({"appt-2", {2026, 9, 1}, "Hematology", {"workup.urine_24h"}, ""});
+    r.appointments.push_back({"appt-3", {2026, 4, 1}, "Hematology", {"workup.free_light_chains"}, ""});  // not confirmed
     auto status = poems::item_test_status(item, r, {2026, 5, 1});
     REQUIRE(status.size() == 4);
     CHECK(status[0].workup_id == "workup.spep_immunofixation");
@@ -241,7 +242,9 @@ TEST_CASE("a lab result or a past appointment with the test marks it done") {
     CHECK(status[0].last_appointment == Date{2026, 3, 1});
     CHECK_FALSE(status[1].done());                           // urine: only planned
     CHECK(status[1].next_appointment == Date{2026, 9, 1});
-    CHECK_FALSE(status[2].done());                           // free light chains: nothing
+    CHECK_FALSE(status[2].done());                           // free light chains: listed, never confirmed
+    CHECK(status[2].unconfirmed_appointment == Date{2026, 4, 1});
+    CHECK_FALSE(status[2].last_appointment);
     CHECK(status[3].last_result == Date{2026, 4, 1});        // VEGF: the latest result
 }
 

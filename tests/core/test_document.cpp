@@ -259,10 +259,10 @@ TEST_CASE("letter before a diagnosis: findings, why, tests not done, own paragra
     check_citations(d);
 }
 
-TEST_CASE("letter: a test done (a lab result or a past appointment) is not asked for again", "[document]") {
+TEST_CASE("letter: a test done (a lab result or a confirmed past appointment) is not asked for again", "[document]") {
     Record r = fixture("pre-diagnosis.json");
     r.labs.push_back({"lab-9", "labs.vegf_serum", 1200, "pg/mL", Date{2025, 2, 1}, ""});
-    r.appointments.push_back({"appt-9", Date{2025, 2, 3}, "Scan", {"workup.skeletal_survey_ct"}, ""});
+    r.appointments.push_back({"appt-9", Date{2025, 2, 3}, "Scan", {"workup.skeletal_survey_ct"}, "", {"workup.skeletal_survey_ct"}});
     const Document d = evaluation_letter(r, docs_view(), Date{2025, 3, 1});
     for (const auto& c : d.section("tests")->blocks[0].items) {
         CHECK(c.content_id != "workup.serum_vegf");

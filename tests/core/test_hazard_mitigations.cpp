@@ -84,13 +84,20 @@ TEST_CASE("some factors present and the rest absent: the guide's words for in be
     CHECK_THAT(prognosis().intro.in(), ContainsSubstring("does not add them up into a score"));
 }
 
-// Known open (SAFETY.md, issue 23): a past appointment that lists a test counts the test as done,
-// although the record cannot tell whether it was drawn. What the plan does give is the basis, so
-// the page can say "done, an appointment on <date>", and the other tests of the date stay open.
-TEST_CASE("a test counted done from a past appointment names that appointment as its evidence", "[schedule][hazard]") {
+// H17, decided in issue 23: a past appointment that lists a test does not count the test as done
+// (the record cannot tell whether it was drawn); the test is "not confirmed" and the date stays
+// overdue until the person confirms it. A confirmed test names that appointment as its evidence,
+// so the page can say "done, an appointment on <date>", and the other tests of the date stay open.
+TEST_CASE("a past appointment alone does not mark its test done; confirmed, it is named as the evidence", "[schedule][hazard]") {
     Record r;
     event(r, "asct", "2024-05-15");
     appointment(r, "2024-08-14", {"monitoring.test.vegf"});
+    Plan before = make_schedule(r, monitoring(), labs(), d("2024-10-01"), 0);
+    const PlannedTest& open = planned(before, "2024-08-15", "monitoring.test.vegf");
+    CHECK_FALSE(open.done);
+    CHECK(open.unconfirmed == d("2024-08-14"));
+    CHECK(item_on(before, "2024-08-15").status == ItemStatus::overdue);
+    r.appointments[0].done_test_ids = {"monitoring.test.vegf"};
     Plan p = make_schedule(r, monitoring(), labs(), d("2024-10-01"), 0);
     const PlannedTest& vegf = planned(p, "2024-08-15", "monitoring.test.vegf");
     CHECK(vegf.done);

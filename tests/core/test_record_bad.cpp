@@ -19,7 +19,7 @@ static const fs::path kBad = fs::path(POEMS_TEST_FIXTURES) / "record-bad";
 // File -> every problem it must produce, in order, in our own words (a file that is not JSON gets
 // the line, the column and what is wrong there, never the JSON library's message).
 static const std::map<std::string, std::vector<std::string>> kExpected = {
-    {"appointment-tests-repeated.json", {"/appointments/0/test_ids/1: \"lab.vegf_serum\" is listed twice (also "
+    {"appointment-tests-repeated.json", {"/appointments/0/test_ids/1: \"labs.vegf_serum\" is listed twice (also "
                                          "at /appointments/0/test_ids/0)"}},
     {"asked-doctor-repeated.json", {"/asked_doctor/2: \"missing.vegf\" is listed twice (also at "
                                     "/asked_doctor/0)"}},
@@ -37,7 +37,7 @@ static const std::map<std::string, std::vector<std::string>> kExpected = {
                            "2024-03-15)"}},
     {"date-with-time.json", {"/notes/0/date: \"2024-02-01T09:30:00\" is not a valid date (expected YYYY-MM-DD, "
                              "e.g. 2024-03-15)"}},
-    {"decimal-point-alone.json", {"not valid JSON: parse error at line 3, column 90: a decimal point must be "
+    {"decimal-point-alone.json", {"not valid JSON: parse error at line 3, column 91: a decimal point must be "
                                   "followed by a digit (write 1.0 or 1, not 1.)"}},
     {"deeply-nested.json", {"nested too deeply (more than 16 levels) \u2014 this is not a record POEMS "
                             "Companion writes"}},
@@ -79,15 +79,15 @@ static const std::map<std::string, std::vector<std::string>> kExpected = {
     {"missing-unit.json", {"/labs/0/unit: missing (this key is required)"}},
     {"nan.json", {"not valid JSON: parse error at line 8, column 13: found NaN: NaN and Infinity are not "
                   "allowed (numbers must be finite)"}},
-    {"negative-infinity.json", {"not valid JSON: parse error at line 3, column 88: found -Infinity: NaN and "
+    {"negative-infinity.json", {"not valid JSON: parse error at line 3, column 89: found -Infinity: NaN and "
                                 "Infinity are not allowed (numbers must be finite)"}},
-    {"newer-schema.json", {"/schema: this record was written by a newer version of POEMS Companion (schema 3); "
-                           "this version reads up to 2 \u2014 update the app; the file was not changed"}},
-    {"no-schema.json", {"/schema: missing: this is not a POEMS Companion record (expected \"poems-record/2\")"}},
+    {"newer-schema.json", {"/schema: this record was written by a newer version of POEMS Companion (schema 4); "
+                           "this version reads up to 3 \u2014 update the app; the file was not changed"}},
+    {"no-schema.json", {"/schema: missing: this is not a POEMS Companion record (expected \"poems-record/3\")"}},
     {"not-an-object-string.json", {"a record must be a JSON object, got a string"}},
     {"not-an-object.json", {"a record must be a JSON object, got a list"}},
     {"note-blank-text.json", {"/notes/0/text: must not be empty"}},
-    {"number-past-largest.json", {"not valid JSON: parse error at line 3, column 87: the number 1.8e308 is too "
+    {"number-past-largest.json", {"not valid JSON: parse error at line 3, column 88: the number 1.8e308 is too "
                                   "large (numbers must be finite)"}},
     {"profile-not-object.json", {"/profile: expected an object, got a string"}},
     {"schema-not-text.json", {"/schema: expected a string, got a number"}},
@@ -110,7 +110,7 @@ static const std::map<std::string, std::vector<std::string>> kExpected = {
     {"unknown-key-in-entry.json", {"/symptoms/0/severty: unknown key \"severty\""}},
     {"unknown-key.json", {"/lab: unknown key \"lab\""}},
     {"unknown-schema.json", {"/schema: \"poems-findings/1\" is not a POEMS Companion record schema (expected "
-                             "\"poems-record/2\")"}},
+                             "\"poems-record/3\")"}},
     {"unterminated-string.json", {"not valid JSON: parse error at line 3, column 85: text in double quotes must "
                                   "not hold a line break as it is: write it as an escape (\\n for a line break, "
                                   "\\t for a tab), or close the quotes before it"}},

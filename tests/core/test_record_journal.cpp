@@ -5,6 +5,7 @@
 #include "poems/record_journal.hpp"
 #include "test_record_support.hpp"
 
+#include <cstdio>
 #include <filesystem>
 
 using namespace poems;
@@ -20,7 +21,7 @@ namespace {
 // One of the edits a person makes in the app, chosen at random.
 void edit(Record& r, Rng& rng, int step) {
     const std::string n = std::to_string(step);
-    switch (rng.below(11)) {
+    switch (rng.below(13)) {
         case 0: r.labs.push_back({"lab-new-" + n, "labs.vegf_serum", 100.0 + step, "pg/mL", {2024, 1, 1 + step % 28}, ""}); break;
         case 1:
             if (!r.labs.empty()) r.labs[static_cast<std::size_t>(rng.below(static_cast<int>(r.labs.size())))].value = step;
@@ -45,6 +46,11 @@ void edit(Record& r, Rng& rng, int step) {
                 e.note = "moved " + n;
                 r.events.push_back(e);
             }
+            break;
+        case 10: r.function.push_back({"fn-new-" + n, {2024, 4, 1}, "diary.walking.one_aid", "", ""}); break;
+        case 11:  // a weight added, or the first one removed
+            if (step % 2 == 0 || r.weights.empty()) r.weights.push_back({"wt-new-" + n, {2024, 5, 1}, 70.5 + step, "kg", ""});
+            else r.weights.erase(r.weights.begin());
             break;
         default: r.asked_doctor.push_back("missing.step_" + n); break;
     }
@@ -415,4 +421,32 @@ TEST_CASE("a migrated record is saved whole before any change is journaled") {
     REQUIRE(keeper.save(dir.path, r).ok);
     CHECK(keeper.last_save_appended());
     CHECK(load_record(dir.path).record == r);
+}
+
+TEST_CASE("a journal the version before wrote (schema 2) applies to its record, migrated with it") {
+    TempDir dir;
+    spit(dir / "record.json", R"({"schema": "poems-record/2", "symptoms": [{"id": "sym-1", "date": "2024-01-01", "symptom": "numb feet", "severity": 3}]})");
+    Json h = Json::object();
+    h["journal"] = kRecordJournalFormat;
+    h["schema"] = "poems-record/2";
+    char hash[17];
+    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(record_text_hash(slurp(dir / "record.json"))));
+    h["snapshot"] = hash;
+    spit(dir / kJournal, journal_line(h) +
+                             journal_line(Json::parse(R"({"n":1,"put":{"symptoms":[{"id":"sym-2","date":"2024-02-01","symptom":"swollen ankles","severity":5}]}})")));
+    StoreLoad l = load_record(dir.path);
+    INFO((l.problems.empty() ? std::string() : l.problems.front().to_string()));
+    REQUIRE(l.problems.empty());
+    CHECK(l.migrated);
+    REQUIRE(l.record.symptoms.size() == 2);
+    CHECK(l.record.symptoms[1].symptom == "swollen ankles");  // a version-2 symptom is the person's words ("other")
+    CHECK(l.record.symptoms[1].symptom_id.empty());
+
+    SECTION("a version-2 line cannot carry what version 2 never had") {
+        spit(dir / kJournal, journal_line(h) + journal_line(Json::parse(R"({"n":1,"put":{"weights":[{"id":"w","date":"2024-02-01","value":70,"unit":"kg"}]}})")));
+        StoreLoad bad = load_record(dir.path);
+        CHECK(bad.record.symptoms.size() == 1);
+        REQUIRE_FALSE(bad.problems.empty());
+        CHECK(bad.problems.front().file.find("record.json.journal line 2") == 0);
+    }
 }

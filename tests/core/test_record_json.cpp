@@ -76,7 +76,7 @@ TEST_CASE("an empty record round-trips") {
 
 TEST_CASE("the saved text starts with the schema") {
     std::string text = dump_record(small_record());
-    CHECK(text.rfind("{\n  \"schema\": \"poems-record/2\",", 0) == 0);
+    CHECK(text.rfind("{\n  \"schema\": \"poems-record/3\",", 0) == 0);
 }
 
 TEST_CASE("record_to_json and the dumped text hold the same document") {
@@ -146,16 +146,16 @@ TEST_CASE("every problem of a file is reported in one pass") {
 }
 
 TEST_CASE("the schema name carries the version") {
-    CHECK(record_schema_name() == "poems-record/2");
+    CHECK(record_schema_name() == "poems-record/3");
     CHECK(record_schema_name(1) == "poems-record/1");
 }
 
 TEST_CASE("a newer schema is refused with advice and flagged") {
-    RecordLoad l = record_from_json_text(R"({"schema": "poems-record/3", "medications": []})");
+    RecordLoad l = record_from_json_text(R"({"schema": "poems-record/4", "medications": []})");
     CHECK(l.newer_schema);
-    CHECK(l.from_schema == 3);
-    CHECK(only_problem(l) == "/schema: this record was written by a newer version of POEMS Companion (schema 3); "
-                             "this version reads up to 2 \u2014 update the app; the file was not changed");
+    CHECK(l.from_schema == 4);
+    CHECK(only_problem(l) == "/schema: this record was written by a newer version of POEMS Companion (schema 4); "
+                             "this version reads up to 3 \u2014 update the app; the file was not changed");
 }
 
 TEST_CASE("schema names that only look like versions are not versions") {
@@ -227,7 +227,7 @@ TEST_CASE("checklist ticks are matched by item and asked-doctor items by value")
 
 TEST_CASE("the summary counts every section and spans every dated entry") {
     RecordSummary s = summarize_record(small_record());
-    CHECK(s.counts.size() == 7);
+    CHECK(s.counts.size() == 9);
     CHECK(s.counts[2] == std::pair<std::string, std::size_t>{"labs", 2});
     CHECK(s.first_date == Date{2023, 1, 5});
     CHECK(s.last_date == Date{2023, 8, 1});

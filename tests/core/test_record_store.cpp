@@ -170,13 +170,13 @@ TEST_CASE("a corrupt record without a backup is kept and the message says there 
 
 TEST_CASE("a record from a newer app is refused, left untouched and the folder is read-only") {
     TempDir dir;
-    const std::string newer = R"({"schema": "poems-record/3", "labs": [], "medications": []})";
+    const std::string newer = R"({"schema": "poems-record/4", "labs": [], "medications": []})";
     spit(dir / "record.json", newer);
     StoreLoad l = load_record(dir.path);
     CHECK(l.read_only);
-    CHECK(l.from_schema == 3);
+    CHECK(l.from_schema == 4);
     REQUIRE(l.messages.size() == 1);
-    CHECK(l.messages[0].find("newer version of POEMS Companion (schema 3)") != std::string::npos);
+    CHECK(l.messages[0].find("newer version of POEMS Companion (schema 4)") != std::string::npos);
     CHECK(slurp(dir / "record.json") == newer);
     CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
 }
@@ -262,7 +262,7 @@ TEST_CASE("the default folder follows XDG_DATA_HOME, then the home folder") {
 TEST_CASE("an export is the pretty current-schema text and imports back with its differences") {
     Record current = any_record(50), mine = any_record(51);
     std::string text = export_record(mine);
-    CHECK(text.find("\n  \"schema\": \"poems-record/2\"") != std::string::npos);
+    CHECK(text.find("\n  \"schema\": \"poems-record/3\"") != std::string::npos);
     RecordImport imp = import_record(text, current, "export.json");
     REQUIRE(imp.load.record);
     CHECK(*imp.load.record == mine);

@@ -126,6 +126,26 @@ inline poems::Record any_record(std::uint64_t seed, std::size_t max_entries = 12
     for (std::size_t i = 0, n = count(); i < n; ++i)
         r.notes.push_back({any_id(rng, "note", i), any_date(rng), any_text(rng, kMaxTextChars, false)});
     for (std::size_t i = 0, n = count(); i < n; ++i) r.asked_doctor.push_back("missing." + std::to_string(i));
+    // Schema 3: symptom ids (an entry has an id or its own words, never both), confirmed tests,
+    // function and weights. Drawn after everything else, so older fields keep their values.
+    for (auto& s : r.symptoms)
+        if (rng.chance(50)) {
+            s.symptom_id = any_id(rng, "diary.symptom.x", static_cast<std::size_t>(rng.below(20)));
+            s.symptom.clear();
+        }
+    for (auto& a : r.appointments)
+        for (const auto& t : a.test_ids)
+            if (rng.chance(40)) a.done_test_ids.push_back(t);
+    for (std::size_t i = 0, n = count(); i < n; ++i) {
+        FunctionEntry f{any_id(rng, "fn", i), any_date(rng), "", "", any_text(rng, kMaxTextChars, true)};
+        int which = rng.below(3);
+        if (which != 1) f.walking = any_text(rng, kMaxIdChars, false);
+        if (which != 0) f.hands = any_text(rng, kMaxIdChars, false);
+        r.function.push_back(std::move(f));
+    }
+    for (std::size_t i = 0, n = count(); i < n; ++i)
+        r.weights.push_back({any_id(rng, "wt", i), any_date(rng), 0.5 + rng.below(19990) / 10.0, rng.chance(50) ? "kg" : "lb",
+                             any_text(rng, kMaxTextChars, true)});
     return r;
 }
 

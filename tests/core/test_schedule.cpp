@@ -68,7 +68,7 @@ Record one_year_after_asct() {
         lab(r, t, 1, t == std::string("labs.platelets") ? "×10⁹/L" : t == std::string("labs.flc_kappa") ? "mg/L" : "g/dL",
             "2024-08-14");
     lab(r, "labs.vegf_serum", 600, "pg/mL", "2024-08-14");
-    appointment(r, "2024-08-14", {"monitoring.test.physical_exam"});
+    appointment(r, "2024-08-14", {"monitoring.test.physical_exam"}, true);
     lab(r, "labs.vegf_serum", 500, "pg/mL", "2025-02-20");
     lab(r, "labs.vegf_serum", 450, "pg/mL", "2025-05-18");
     appointment(r, "2025-08-10", {"workup.cbc"});
@@ -122,9 +122,21 @@ TEST_CASE("an appointment after today marks a test planned, not done", "[schedul
     const PlannedTest& cbc = test_in(item_on(p, "2025-08-15"), "monitoring.test.cbc");
     CHECK(cbc.planned);
     CHECK_FALSE(cbc.done);
-    // Once that day has passed, the same appointment counts as done.
-    Plan later = make_schedule(one_year_after_asct(), monitoring(), labs(), d("2025-08-11"), 12);
-    CHECK(test_in(item_on(later, "2025-08-15"), "monitoring.test.cbc").done);
+    // Once that day has passed, the appointment alone does not make the test done (SAFETY.md H17):
+    // it is "not confirmed" until the person confirms it was done.
+    Record r = one_year_after_asct();
+    Plan later = make_schedule(r, monitoring(), labs(), d("2025-08-11"), 12);
+    const PlannedTest& open = test_in(item_on(later, "2025-08-15"), "monitoring.test.cbc");
+    CHECK_FALSE(open.done);
+    CHECK_FALSE(open.planned);
+    REQUIRE(open.unconfirmed);
+    CHECK(*open.unconfirmed == d("2025-08-10"));
+    r.appointments.back().done_test_ids = {"workup.cbc"};
+    Plan confirmed = make_schedule(r, monitoring(), labs(), d("2025-08-11"), 12);
+    const PlannedTest& done = test_in(item_on(confirmed, "2025-08-15"), "monitoring.test.cbc");
+    CHECK(done.done);
+    CHECK_FALSE(done.unconfirmed);
+    CHECK(done.evidence == "appointment 2025-08-10");
 }
 
 TEST_CASE("windows tile the timeline: a result counts for exactly one date", "[schedule]") {
@@ -241,8 +253,8 @@ TEST_CASE("schedule for the newly diagnosed: the baseline tests before treatment
 
 TEST_CASE("baseline tests done at the diagnostic workup count, by workup id or lab result", "[schedule]") {
     Record r = record_from_dates(d("2025-01-10"), std::nullopt, std::nullopt);
-    appointment(r, "2024-12-01", {"workup.echocardiogram", "workup.ophthalmology"});
-    appointment(r, "2025-01-05", {"workup.nerve_conduction"});
+    appointment(r, "2024-12-01", {"workup.echocardiogram", "workup.ophthalmology"}, true);
+    appointment(r, "2025-01-05", {"workup.nerve_conduction"}, true);
     lab(r, "labs.tsh", 2.1, "mIU/L", "2025-01-20");
     Plan p = make_schedule(r, monitoring(), labs(), d("2025-02-01"), 12);
     REQUIRE(p.baseline);
@@ -291,7 +303,7 @@ TEST_CASE("an unknown conditional test does not keep an item from being done", "
     Record r = record_from_dates(std::nullopt, d("2024-01-10"), std::nullopt);
     for (const char* t : {"labs.platelets", "labs.albumin", "labs.m_protein", "labs.flc_ratio", "labs.vegf_plasma"})
         lab(r, t, 1, labs().test(t)->main_unit.c_str(), "2024-07-11");
-    appointment(r, "2024-07-11", {"monitoring.test.physical_exam", "workup.nerve_conduction"});
+    appointment(r, "2024-07-11", {"monitoring.test.physical_exam", "workup.nerve_conduction"}, true);
     Plan p = make_schedule(r, monitoring(), labs(), d("2024-08-01"), 0);
     CHECK(item_on(p, "2024-07-10").status == ItemStatus::done);
 }

@@ -4,6 +4,7 @@
 
 #include "catch.hpp"
 
+#include "poems/diary.hpp"
 #include "poems/labs.hpp"
 #include "poems/recovery.hpp"
 #include "poems/risk_factors.hpp"
@@ -68,6 +69,15 @@ inline const PrognosisContent& prognosis() {
     return c;
 }
 
+inline const DiaryContent& diary() {
+    static const DiaryContent c = [] {
+        Problems p;
+        auto v = load_diary_content(content_json("diary.json"), p);
+        return loaded(std::move(v), p);
+    }();
+    return c;
+}
+
 inline Date d(const char* text) {
     auto v = parse_date(text);
     REQUIRE(v);
@@ -82,12 +92,21 @@ inline void lab(Record& r, const char* test, double value, const char* unit, con
     r.labs.push_back({"lab-" + std::to_string(r.labs.size() + 1), test, value, unit, d(date), note});
 }
 
+// An "other" entry: the person's own words, no symptom id.
 inline void symptom(Record& r, const char* text, const char* date, int severity = 0) {
     r.symptoms.push_back({"symptom-" + std::to_string(r.symptoms.size() + 1), d(date), text, severity, ""});
 }
 
-inline void appointment(Record& r, const char* date, std::vector<std::string> tests) {
-    r.appointments.push_back({"appt-" + std::to_string(r.appointments.size() + 1), d(date), "visit", std::move(tests), ""});
+// An entry for a symptom of the diary's list (content/diary.json), by id.
+inline void symptom_of(Record& r, const char* symptom_id, const char* date, int severity) {
+    r.symptoms.push_back({"symptom-" + std::to_string(r.symptoms.size() + 1), d(date), "", severity, "", symptom_id});
+}
+
+// `confirmed`: the person confirmed every listed test done at it (done_test_ids).
+inline void appointment(Record& r, const char* date, std::vector<std::string> tests, bool confirmed = false) {
+    std::vector<std::string> done = confirmed ? tests : std::vector<std::string>{};
+    r.appointments.push_back({"appt-" + std::to_string(r.appointments.size() + 1), d(date), "visit", std::move(tests), "",
+                              std::move(done)});
 }
 
 }  // namespace poems::test

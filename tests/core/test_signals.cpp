@@ -2,6 +2,8 @@
 
 #include "poems/signals.hpp"
 
+#include <cctype>
+
 using namespace poems;
 using namespace poems::test;
 using Catch::Matchers::ContainsSubstring;
@@ -74,44 +76,102 @@ TEST_CASE("results dated after today are ignored", "[signals]") {
     CHECK(signals_for(vegf({{400, nullptr}, {520, nullptr}, {700, nullptr}}), "2025-02-15").empty());
 }
 
-TEST_CASE("a symptom entry with swelling in the last 90 days is a signal to report", "[signals]") {
+TEST_CASE("a first diary entry of swelling in the last 90 days is a signal to report", "[signals]") {
     Record r;
-    symptom(r, "Swollen ankles again", "2025-06-01", 4);
+    symptom_of(r, "diary.symptom.swelling", "2025-06-01", 4);
     auto s = signals_for(r);
     REQUIRE(s.size() == 1);
     CHECK(s[0].rule_id == "monitoring.signal.edema");
-    CHECK(s[0].data == std::vector<std::string>{"2025-06-01: Swollen ankles again (severity 4/10)"});
+    CHECK(s[0].entry_ids == std::vector<std::string>{"symptom-1"});
+    CHECK(s[0].data == std::vector<std::string>{"2025-06-01: diary.symptom.swelling, severity 4/10 (first entry)"});
+    // With the diary's content the line names the symptom in its words.
+    auto named = find_signals(r, labs(), monitoring(), d("2025-06-30"), &diary());
+    REQUIRE(named.size() == 1);
+    CHECK(named[0].data == std::vector<std::string>{"2025-06-01: Swelling or fluid build-up, severity 4/10 (first entry)"});
+}
+
+TEST_CASE("symptom signals: a steady symptom is quiet, a worse or returning one is a signal", "[signals]") {
+    // A synthetic series of one symptom: severity by date, and whether the signal fires on 2025-06-30.
+    Record r;
+    symptom_of(r, "diary.symptom.numbness_tingling", "2025-01-10", 6);  // first entry, but over 90 days ago
+    symptom_of(r, "diary.symptom.numbness_tingling", "2025-04-10", 6);  // the same: steady
+    symptom_of(r, "diary.symptom.numbness_tingling", "2025-05-10", 5);  // better
+    CHECK(signals_for(r).empty());
+    symptom_of(r, "diary.symptom.numbness_tingling", "2025-06-10", 7);  // worse than the entry before it
+    auto s = signals_for(r);
+    REQUIRE(s.size() == 1);
+    CHECK(s[0].rule_id == "monitoring.signal.neuropathy");
+    CHECK(s[0].entry_ids == std::vector<std::string>{"symptom-4"});
+    CHECK(s[0].data[0] == "2025-06-10: diary.symptom.numbness_tingling, severity 7/10 (up from 5/10 on 2025-05-10)");
+
+    // Gone (0), then back: returning counts as worse; a 0 itself never fires.
+    Record back;
+    symptom_of(back, "diary.symptom.hormone_changes", "2024-01-10", 4);
+    symptom_of(back, "diary.symptom.hormone_changes", "2025-05-01", 0);
+    CHECK(signals_for(back).empty());
+    symptom_of(back, "diary.symptom.hormone_changes", "2025-06-20", 2);
+    auto b = signals_for(back);
+    REQUIRE(b.size() == 1);
+    CHECK(b[0].rule_id == "monitoring.signal.endocrine");
+
+    // Entries of the same day keep their record order: the second one compares with the first.
+    Record same_day;
+    symptom_of(same_day, "diary.symptom.weakness", "2025-06-01", 3);
+    symptom_of(same_day, "diary.symptom.weakness", "2025-06-01", 3);
+    auto sd = signals_for(same_day);
+    REQUIRE(sd.size() == 1);
+    CHECK(sd[0].entry_ids == std::vector<std::string>{"symptom-1"});
 }
 
 TEST_CASE("symptom entries older than the lookback or in the future do not count", "[signals]") {
     Record r;
-    symptom(r, "swelling", "2025-04-01");  // 90 days before 2025-06-30 is outside (window starts 2025-04-02)
-    symptom(r, "swelling", "2025-07-01");
+    symptom_of(r, "diary.symptom.swelling", "2025-04-01", 3);  // 90 days before 2025-06-30 is outside (window starts 2025-04-02)
+    symptom_of(r, "diary.symptom.swelling", "2025-07-01", 8);  // after today: a typing slip, not read
     CHECK(signals_for(r).empty());
-    symptom(r, "swelling", "2025-04-02");
-    CHECK(signals_for(r).size() == 1);
+    Record inside;
+    symptom_of(inside, "diary.symptom.swelling", "2025-04-02", 3);
+    CHECK(signals_for(inside).size() == 1);
 }
 
-TEST_CASE("nerve and hormone symptoms match by word start, case-insensitively", "[signals]") {
+TEST_CASE("signals read symptom ids, never words: an Other entry or an unlisted symptom gives none", "[signals]") {
     Record r;
-    symptom(r, "Numbness in both feet", "2025-06-10");
-    symptom(r, "Tingling hands", "2025-06-11");
-    symptom(r, "Missed periods", "2025-06-12");
-    symptom(r, "Headache", "2025-06-13");
+    symptom(r, "Swollen ankles and numb feet, missed periods", "2025-06-10", 8);  // "other", the person's words
+    symptom_of(r, "diary.symptom.fatigue", "2025-06-11", 9);                     // on the list, in no rule
+    symptom_of(r, "diary.symptom.not_in_this_version", "2025-06-12", 9);        // unknown id
+    CHECK(signals_for(r).empty());
+    symptom_of(r, "diary.symptom.balance_falls", "2025-06-13", 2);
+    symptom_of(r, "diary.symptom.swelling", "2025-06-14", 1);
     auto s = signals_for(r);
-    REQUIRE(s.size() == 2);
-    CHECK(s[0].rule_id == "monitoring.signal.neuropathy");
-    CHECK(s[0].entry_ids == std::vector<std::string>{"symptom-1", "symptom-2"});
-    CHECK(s[1].rule_id == "monitoring.signal.endocrine");
+    REQUIRE(s.size() == 2);  // content order: edema before neuropathy
+    CHECK(s[0].rule_id == "monitoring.signal.edema");
+    CHECK(s[1].rule_id == "monitoring.signal.neuropathy");
+}
+
+TEST_CASE("every symptom a signal rule reads is a symptom of the diary's list", "[signals]") {
+    int rules = 0;
+    for (const auto& rule : monitoring().signals) {
+        if (rule.kind != "symptom_entries") continue;
+        ++rules;
+        for (const auto& id : rule.symptom_ids) {
+            INFO(rule.id << " " << id);
+            CHECK(diary().symptom(id) != nullptr);
+        }
+    }
+    CHECK(rules == 3);
 }
 
 TEST_CASE("each signal rule's text names its parameters and every word it matches", "[signals]") {
     for (const auto& rule : monitoring().signals) {
         INFO(rule.id);
         const std::string& text = rule.rule.in();
-        if (rule.kind == "symptom_words") {
+        if (rule.kind == "symptom_entries") {
             CHECK_THAT(text, ContainsSubstring(std::to_string(rule.lookback_days) + " days"));
-            for (const auto& w : rule.words) CHECK_THAT(text, ContainsSubstring(w));
+            for (const auto& id : rule.symptom_ids) {
+                REQUIRE(diary().symptom(id));
+                std::string name = diary().symptom(id)->name.in();
+                for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                CHECK_THAT(text, ContainsSubstring(name));
+            }
         } else {
             CHECK_THAT(text, ContainsSubstring(std::to_string(rule.consecutive_rises + 1) + " results"));
             CHECK_THAT(text, ContainsSubstring(std::to_string(rule.consecutive_rises) + " rises"));

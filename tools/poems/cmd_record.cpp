@@ -6,10 +6,12 @@
 // `check` never modifies the file it reads.
 #include "commands.hpp"
 
+#include "poems/diary.hpp"
 #include "poems/embedded_files.hpp"
 #include "poems/findings.hpp"
 #include "poems/labs.hpp"
 #include "poems/record_store.hpp"
+#include "poems/schedule.hpp"
 
 #include <cstdio>
 #include <iostream>
@@ -67,20 +69,92 @@ int check(std::string_view name) {
     }
     RecordSummary s = summarize_record(r);
     for (const auto& [section, n] : s.counts) std::printf("  %s: %zu\n", section_label(section, 2), n);
-    // Results of tests the lab catalogue does not list are valid and kept: say which, never hide them.
-    if (!r.labs.empty()) {
-        for (const auto& f : embedded_content_files()) {
-            if (std::string_view(f.name) != "labs.json") continue;
-            auto doc = parse_json_text(f.text, f.name, ignored);
-            auto catalogue = doc ? load_lab_catalogue(*doc, ignored) : std::nullopt;
-            if (!catalogue) break;
-            auto unknown = results_of_unknown_tests(r, *catalogue);
-            if (unknown.empty()) break;
+
+    // This version's content, to name what the diary holds and to list ids it does not know.
+    auto topic = [&](std::string_view name) -> std::optional<Json> {
+        for (const auto& f : embedded_content_files())
+            if (std::string_view(f.name) == name) return parse_json_text(f.text, f.name, ignored);
+        return std::nullopt;
+    };
+    auto labs_doc = topic("labs.json"), plan_doc = topic("monitoring.json"), diary_doc = topic("diary.json");
+    auto catalogue = labs_doc ? load_lab_catalogue(*labs_doc, ignored) : std::nullopt;
+    auto plan = plan_doc ? load_monitoring_plan(*plan_doc, ignored) : std::nullopt;
+    auto diary = diary_doc ? load_diary_content(*diary_doc, ignored) : std::nullopt;
+
+    // The diary, section by section: what it holds and its latest entry.
+    std::printf("  diary:\n");
+    {
+        std::size_t listed = 0, other = 0;
+        const SymptomEntry* latest = nullptr;
+        for (const auto& e : r.symptoms) {
+            (e.symptom_id.empty() ? other : listed)++;
+            if (!latest || e.date >= latest->date) latest = &e;
+        }
+        std::printf("    symptoms: %zu entries (%zu by symptom id, %zu other)", r.symptoms.size(), listed, other);
+        if (latest) {
+            const DiaryChoice* c = diary && !latest->symptom_id.empty() ? diary->symptom(latest->symptom_id) : nullptr;
+            std::string what = c ? c->name.in() : latest->symptom_id.empty() ? latest->symptom : latest->symptom_id;
+            std::printf("; latest %s: %s, %d/10", to_string(latest->date).c_str(), what.c_str(), latest->severity);
+        }
+        std::printf("\n");
+    }
+    {
+        const FunctionEntry *walk = nullptr, *hands = nullptr;
+        for (const auto& f : r.function) {
+            if (!f.walking.empty() && (!walk || f.date >= walk->date)) walk = &f;
+            if (!f.hands.empty() && (!hands || f.date >= hands->date)) hands = &f;
+        }
+        auto level = [&](const DiaryScale* scale, const std::string& id) {
+            const DiaryChoice* c = scale ? scale->level(id) : nullptr;
+            return c ? c->name.in() : id;
+        };
+        std::printf("    function: %zu entries", r.function.size());
+        if (walk) std::printf("; walking %s: %s", to_string(walk->date).c_str(), level(diary ? &diary->walking : nullptr, walk->walking).c_str());
+        if (hands) std::printf("; hands %s: %s", to_string(hands->date).c_str(), level(diary ? &diary->hands : nullptr, hands->hands).c_str());
+        std::printf("\n");
+    }
+    {
+        const WeightEntry* latest = nullptr;
+        for (const auto& w : r.weights)
+            if (!latest || w.date >= latest->date) latest = &w;
+        std::printf("    weights: %zu", r.weights.size());
+        if (latest) std::printf("; latest %s: %s %s", to_string(latest->date).c_str(), format_number(latest->value).c_str(), latest->unit.c_str());
+        std::printf("\n");
+    }
+    {
+        std::size_t upcoming = 0, planned = 0, confirmed = 0, unconfirmed = 0;
+        for (const auto& a : r.appointments) {
+            upcoming += a.date >= computer_today();
+            planned += a.test_ids.size();
+            confirmed += a.done_test_ids.size();
+            if (a.date < computer_today()) unconfirmed += a.test_ids.size() - a.done_test_ids.size();
+        }
+        std::printf("    appointments: %zu (%zu from today on); %zu tests planned, %zu confirmed done", r.appointments.size(),
+                    upcoming, planned, confirmed);
+        if (unconfirmed) std::printf(", %zu at past appointments not confirmed (they do not count as done)", unconfirmed);
+        std::printf("\n");
+    }
+    std::printf("    notes: %zu\n", r.notes.size());
+
+    // Entries naming something this version's content does not know are valid and kept: say
+    // which, never hide them.
+    if (catalogue) {
+        auto unknown = results_of_unknown_tests(r, *catalogue);
+        if (!unknown.empty()) {
             std::printf("  %zu lab %s for a test this version's catalogue does not list (kept as entered):\n",
                         unknown.size(), unknown.size() == 1 ? "result is" : "results are");
             for (const LabResult* l : unknown)
                 std::printf("    %s %s: %s %s (%s)\n", to_string(l->date).c_str(), l->test_id.c_str(),
                             format_number(l->value).c_str(), l->unit.c_str(), l->id.c_str());
+        }
+    }
+    if (catalogue && plan && diary) {
+        auto unknown = unknown_diary_ids(r, *diary, *plan, *catalogue);
+        if (!unknown.empty()) {
+            std::printf("  %zu %s this version's content does not know (the entries are kept as entered):\n",
+                        unknown.size(), unknown.size() == 1 ? "id" : "ids");
+            for (const auto& u : unknown)
+                std::printf("    /%s %s: %s \"%s\"\n", u.section.c_str(), u.entry_id.c_str(), u.key.c_str(), u.value.c_str());
         }
     }
     if (s.first_date) std::printf("  dates: %s to %s\n", to_string(*s.first_date).c_str(), to_string(*s.last_date).c_str());

@@ -8,6 +8,8 @@
 // done yet from today on as an iCalendar file. Exit 0; 2 on bad input or usage.
 #include "commands.hpp"
 
+#include "poems/diary.hpp"
+
 #include "poems/content.hpp"
 #include "poems/embedded_files.hpp"
 #include "poems/ics.hpp"
@@ -49,7 +51,7 @@ std::optional<Topics> load_everything(Problems& problems) {
     problems = cl.problems;
     if (!cl.content) return std::nullopt;
     Topics topics(std::move(*cl.content));
-    topics.labs(), topics.monitoring(), topics.recovery(), topics.prognosis();
+    topics.labs(), topics.monitoring(), topics.recovery(), topics.prognosis(), topics.diary();
     problems = topics.problems();
     if (!problems.empty()) return std::nullopt;
     return topics;
@@ -61,6 +63,7 @@ std::string test_label(const PlannedTest& t, const MonitoringPlan& plan, bool sh
     if (t.applies == Tri::unknown) s += " (?)";
     if (show_done && t.done) s += " [done]";
     else if (t.planned) s += " [booked]";
+    else if (t.unconfirmed) s += " [not confirmed]";
     return s;
 }
 
@@ -75,6 +78,7 @@ void print_tests(const std::vector<PlannedTest>& tests, const MonitoringPlan& pl
         const MonitoringTest* mt = plan.test(t.test_id);
         std::string line = mt ? mt->name.in() : t.test_id;
         if (t.done) line += " (" + t.evidence + ")";
+        else if (t.unconfirmed) line += " (listed at the appointment on " + to_string(*t.unconfirmed) + ", not confirmed done)";
         print_wrapped(line, std::string("  ") + (t.done ? "done     " : t.planned ? "booked   " : "to do    "), 100,
                       std::string(11, ' '));
     }
@@ -131,6 +135,18 @@ void print_text(const Topics& L, const Plan& p, const Record& record, bool from_
                     "(?) = only if a condition holds; ask your care team.");
     }
 
+    if (!p.appointments.empty()) {
+        std::printf("\nYOUR APPOINTMENTS (from today on):\n");
+        for (const auto& pa : p.appointments) {
+            std::string tests;
+            for (std::size_t i = 0; i < pa.appointment.test_ids.size(); ++i)
+                tests += (tests.empty() ? "" : ", ") +
+                         (i < pa.test_names.size() && !pa.test_names[i].empty() ? pa.test_names[i].in() : pa.appointment.test_ids[i]);
+            print_wrapped(to_string(pa.appointment.date) + "  " + pa.appointment.title + (tests.empty() ? "" : ": " + tests), "  ", 100,
+                          std::string(14, ' '));
+        }
+    }
+
     if (!p.as_indicated.empty() && p.anchor) {
         std::printf("\nAS INDICATED (no dates):\n");
         for (const auto& a : p.as_indicated) {
@@ -155,7 +171,7 @@ void print_text(const Topics& L, const Plan& p, const Record& record, bool from_
                           "  ");
         }
         if (risk->summary) print_wrapped(risk->summary->in(), "  ");
-        auto signals = find_signals(record, L.labs(), plan, p.today);
+        auto signals = find_signals(record, L.labs(), plan, p.today, &L.diary());
         std::printf("\nSIGNALS TO REPORT:%s\n", signals.empty() ? " none found in the record" : "");
         for (const auto& s : signals) {
             print_wrapped("! " + s.rule->name.in() + ": " + s.rule->text.in(), "  ");
@@ -175,6 +191,7 @@ Json tests_json(const std::vector<PlannedTest>& tests) {
                   {"window_end", to_string(t.window_end)}};
         if (!t.condition_id.empty()) o["condition_id"] = t.condition_id;
         if (!t.evidence.empty()) o["evidence"] = t.evidence;
+        if (t.unconfirmed) o["unconfirmed_appointment"] = to_string(*t.unconfirmed);
         a.push_back(std::move(o));
     }
     return a;
@@ -210,6 +227,14 @@ Json plan_json(const Topics& L, const Plan& p, const Record& record, bool from_r
     for (const auto& a : p.as_indicated) as.push_back({{"id", a.id}, {"test_id", a.test_id}, {"when", a.when.in()}});
     j["as_indicated"] = std::move(as);
     j["note_ids"] = p.note_ids;
+    Json appts = Json::array();
+    for (const auto& pa : p.appointments) {
+        Json names = Json::array();
+        for (const auto& n : pa.test_names) names.push_back(n.empty() ? Json(nullptr) : Json(n.in()));
+        appts.push_back({{"id", pa.appointment.id}, {"date", to_string(pa.appointment.date)}, {"title", pa.appointment.title},
+                         {"test_ids", pa.appointment.test_ids}, {"test_names", names}});
+    }
+    j["appointments"] = std::move(appts);
     RecoveryStatus rs = recovery_status(p.anchor, L.recovery(), p.today);
     const char* stage = rs.stage == RecoveryStage::in_phase ? "in_phase"
                         : rs.stage == RecoveryStage::before_treatment ? "before_treatment"
@@ -223,7 +248,7 @@ Json plan_json(const Topics& L, const Plan& p, const Record& record, bool from_r
         j["risk_factors"] = {{"factors", f}, {"present", risk->present}, {"absent", risk->absent},
                              {"unknown", risk->unknown}, {"three_or_more", risk->three_or_more}};
         Json s = Json::array();
-        for (const auto& sig : find_signals(record, L.labs(), L.monitoring(), p.today))
+        for (const auto& sig : find_signals(record, L.labs(), L.monitoring(), p.today, &L.diary()))
             s.push_back({{"rule_id", sig.rule_id}, {"test_id", sig.test_id}, {"text", sig.rule->text.in()},
                          {"data", sig.data}, {"entry_ids", sig.entry_ids}, {"sources", sources_json(sig.rule->sources)}});
         j["signals"] = std::move(s);

@@ -30,6 +30,7 @@ struct PageInfo {
 const PageInfo kPages[] = {
     {Page::criteria, "criteria", "page.criteria", true},       {Page::checklist, "checklist", "page.checklist", true},
     {Page::monitoring, "monitoring", "page.monitoring", true}, {Page::labs, "labs", "page.labs", true},
+    {Page::diary, "diary", "page.diary", false},
     {Page::centers, "centers", "page.centers", false},         {Page::guide, "guide", "page.guide", false},
     {Page::settings, "settings", "page.settings", false},
 };

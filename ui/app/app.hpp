@@ -27,8 +27,8 @@
 
 namespace poems::ui {
 
-enum class Page { criteria, checklist, monitoring, labs, centers, guide, settings };
-constexpr int kPageCount = 7;
+enum class Page { criteria, checklist, monitoring, labs, diary, centers, guide, settings };
+constexpr int kPageCount = 8;
 // The views of the pages, indexed by Page (ui/pages/pages.hpp makes them).
 using PageViews = std::array<std::unique_ptr<PageView>, kPageCount>;
 

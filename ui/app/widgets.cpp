@@ -269,7 +269,7 @@ void same_line_if_fits(std::string_view next_label) {
     if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
 }
 
-bool choice_buttons(const char* id, const std::vector<std::string>& labels, int* selected) {
+bool choice_buttons(const char* id, const std::vector<std::string>& labels, int* selected, bool tabs) {
     bool changed = false;
     ImGui::PushID(id);
     for (int i = 0; i < static_cast<int>(labels.size()); ++i) {
@@ -285,7 +285,7 @@ bool choice_buttons(const char* id, const std::vector<std::string>& labels, int*
             changed = *selected != i;
             *selected = i;
         }
-        describe_last_item(Role::radio, labels[i], *selected == i ? 1 : 0);
+        describe_last_item(tabs ? Role::tab : Role::radio, labels[i], *selected == i ? 1 : 0);
         name_last_item(std::string(id) + ":" + std::to_string(i));
         ImGui::PopID();
         if (on) ImGui::PopStyleColor();

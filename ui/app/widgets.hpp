@@ -82,7 +82,8 @@ RowAction edit_remove_buttons(const std::string& row_id, std::string& confirming
                               const std::string& prefix, const char* delete_name);
 
 // Choice among a few options as a row of buttons (wraps at phone width); returns true on change.
-bool choice_buttons(const char* id, const std::vector<std::string>& labels, int* selected);
+// Described as radio buttons (an answer), or as tabs when the choice switches what the page shows.
+bool choice_buttons(const char* id, const std::vector<std::string>& labels, int* selected, bool tabs = false);
 
 // A framed block with padding, for result cards and callouts. Always pair begin/end.
 void card_begin(const char* id);

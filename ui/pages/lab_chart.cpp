@@ -4,6 +4,7 @@
 
 #include "app/test_hooks.hpp"
 #include "app/words.hpp"
+#include "pages/monitoring_dates.hpp"
 #include "poems/chart_axes.hpp"
 
 #include <imgui.h>
@@ -36,13 +37,25 @@ void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thicknes
 
 double last_chart_build_ms() { return g_last_build_ms; }
 
+std::vector<ChartMark> treatment_marks(const Record& record, const ChartView& view) {
+    const DayRange days = day_range(view.from, view.to);
+    std::vector<ChartMark> out;
+    for (const auto& e : axis_events(record, days.from, days.to)) {
+        std::string label = event_kind_label(e.kind);
+        if (!e.treatment_type.empty()) label += ": " + e.treatment_type;
+        for (const auto& ev : record.events)
+            if (ev.id == e.event_id) out.push_back({ev.date, label});
+    }
+    return out;
+}
+
 bool date_labels_fit(double count, std::string_view sample, float plot_width) {
     const float gap = ImGui::GetFontSize();
     return count * (ImGui::CalcTextSize(sample.data(), sample.data() + sample.size()).x + gap) <= plot_width;
 }
 
 std::string draw_lab_chart(const std::string& id, const Series& series, const std::vector<ChartGuide>& guides,
-                           const ChartView& view, float height) {
+                           const ChartView& view, float height, const std::vector<ChartMark>& marks) {
     const auto started = std::chrono::steady_clock::now();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -122,6 +135,16 @@ std::string draw_lab_chart(const std::string& id, const Series& series, const st
         float ly = sy(g.to) - ts.y - 2;
         if (ly < p0.y) ly = sy(g.to) + 2;
         dl->AddText(ImVec2(p1.x - ts.x - 4, ly), guide_col, g.label.c_str());
+    }
+
+    // Treatment events: a dashed vertical line each, labelled at the top (alternating rows so
+    // two close events stay readable).
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+        const float x = sx(double(days_since_epoch(marks[i].date)));
+        for (float y = p0.y; y < p1.y; y += 8) dl->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + 4, p1.y)), muted, 1.5f);
+        const ImVec2 ts = ImGui::CalcTextSize(marks[i].label.c_str());
+        const float lx = x + 3 + ts.x > p1.x ? x - 3 - ts.x : x + 3;
+        dl->AddText(ImVec2(lx, p0.y + 2 + float(i % 2) * ts.y), muted, marks[i].label.c_str());
     }
 
     // The line: per pixel column only the lowest and highest value are kept (in date order), so a

@@ -22,6 +22,13 @@ struct ChartGuide {
     std::string label;  // "1000 pg/mL: diagnostic figure"
 };
 
+// A dated mark on the time axis: a treatment event (poems::axis_events), drawn as a dashed
+// vertical line with a short label.
+struct ChartMark {
+    Date date;
+    std::string label;  // "Stem cell transplant (ASCT)"
+};
+
 struct ChartView {
     Date from, to;  // the dates shown; the chart pads them a little
 };
@@ -29,7 +36,10 @@ struct ChartView {
 // Draws the chart at full available width and `height` logical pixels. `id` names the chart's
 // rectangle for tests ("labs:chart:<id>"). Returns the id of the result the person tapped, or "".
 std::string draw_lab_chart(const std::string& id, const Series& series, const std::vector<ChartGuide>& guides,
-                           const ChartView& view, float height);
+                           const ChartView& view, float height, const std::vector<ChartMark>& marks = {});
+
+// The record's treatment events within a view, as marks (every chart shows them).
+std::vector<ChartMark> treatment_marks(const Record& record, const ChartView& view);
 
 // Whether `count` date labels as wide as `sample` fit side by side in a plot `plot_width` wide,
 // one font size apart, measured with the current font: the chart's rule for date_ticks()

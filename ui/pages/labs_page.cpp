@@ -283,7 +283,7 @@ void draw_results(App& app, LabsState& s, const LabTest& test, const Series& ser
     }
     const Guides guides = guides_for(app, test);
     const float height = std::clamp(ImGui::GetContentRegionAvail().x * 0.45f, 220.0f, 280.0f);
-    draw_lab_chart(test.id, series, guides.lines, view, height);
+    draw_lab_chart(test.id, series, guides.lines, view, height, treatment_marks(app.record(), view));
     text_muted(fill_in(words("labs.values_in"), "unit", series.unit));
     for (const auto& l : guides.legend) text_muted(l);
     sources_line(app, guides.sources);

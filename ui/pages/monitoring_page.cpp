@@ -102,6 +102,9 @@ void planned_tests(App& app, const std::vector<PlannedTest>& tests) {
             text_muted(t.evidence.empty() ? fill_in(words("monitoring.booked_added"), "test", test_name(app, t.test_id))
                                           : fill_in(fill_in(words("monitoring.booked_with"), "test", test_name(app, t.test_id)),
                                                     "evidence", evidence_text(app, t.evidence)));
+        else if (t.unconfirmed)
+            text_muted(fill_in(fill_in(words("monitoring.unconfirmed"), "test", test_name(app, t.test_id)), "date",
+                               to_string(*t.unconfirmed)));
         if (t.applies == Tri::unknown && !t.condition_id.empty())
             for (const auto& row : app.data().monitoring().rows)
                 for (const auto& c : row.conditions)
@@ -160,7 +163,7 @@ void draw_baseline(App& app, const Plan& plan) {
 
 void draw_calendar_button(App& app, MonitoringState& s, const Plan& plan) {
     const auto upcoming = upcoming_items(plan, app.today());
-    if (upcoming.empty()) return;
+    if (upcoming.empty() && plan.appointments.empty()) return;
     if (!app.platform().save_file) {
         text_muted(words("monitoring.calendar_unavailable"));
         return;
@@ -170,7 +173,10 @@ void draw_calendar_button(App& app, MonitoringState& s, const Plan& plan) {
         s.saved_message = app.platform().save_file("poems-monitoring.ics", "text/calendar", ics);
     }
     name_last_item("monitoring:ics");
-    text_muted(fill_in(words("monitoring.calendar_intro"), "n", std::to_string(upcoming.size())));
+    text_muted(plan.appointments.empty()
+                   ? fill_in(words("monitoring.calendar_intro"), "n", std::to_string(upcoming.size()))
+                   : fill_in(fill_in(words("monitoring.calendar_intro_appointments"), "n", std::to_string(upcoming.size())),
+                             "appointments", std::to_string(plan.appointments.size())));
     if (!s.saved_message.empty()) text_wrapped(s.saved_message);
 }
 
@@ -225,9 +231,22 @@ void draw_plan(App& app, MonitoringState& s, const Plan& plan) {
         item_card(app, plan, *next_upcoming, first);
         any = true;
     }
-    if (!any && !plan.baseline && plan.items.empty() && plan.note_ids.empty())
+    if (!any && !plan.baseline && plan.items.empty() && plan.note_ids.empty() && plan.appointments.empty())
         text_muted(words("monitoring.nothing_yet"));
-    if (!plan.items.empty() || plan.baseline) {
+    if (!plan.appointments.empty()) {
+        // The person's own appointments from today on (added in the Diary), with their tests.
+        heading(words("monitoring.your_appointments"));
+        for (const auto& pa : plan.appointments) {
+            const Appointment& a = pa.appointment;
+            std::string tests;
+            for (std::size_t i = 0; i < a.test_ids.size(); ++i)
+                tests += (tests.empty() ? "" : ", ") +
+                         (i < pa.test_names.size() && !pa.test_names[i].empty() ? pa.test_names[i].in() : a.test_ids[i]);
+            bullet_text(to_string(a.date) + "  " + a.title + (tests.empty() ? "" : ": " + tests));
+            name_last_item("monitoring:appointment:" + a.id);
+        }
+    }
+    if (!plan.items.empty() || plan.baseline || !plan.appointments.empty()) {
         ImGui::Spacing();
         draw_calendar_button(app, s, plan);
         ImGui::Spacing();
@@ -390,7 +409,7 @@ void draw_page(App& app, MonitoringState& s) {
     // The same factors decide the echocardiogram's condition in the plan.
     const RiskFactorReport risk = evaluate_risk_factors(record, data.prognosis(), data.labs(), app.today());
     const Plan plan = make_schedule(record, data.monitoring(), data.labs(), app.today(), 12, &risk);
-    const std::vector<Signal> signals = find_signals(record, data.labs(), data.monitoring(), app.today());
+    const std::vector<Signal> signals = find_signals(record, data.labs(), data.monitoring(), app.today(), &data.diary());
 
     // Signals first when there are any: they are what to act on.
     if (!signals.empty()) draw_signals(app, signals);

@@ -29,6 +29,7 @@ std::unique_ptr<PageView> make_criteria_page(std::shared_ptr<DocumentsCardState>
 std::unique_ptr<PageView> make_checklist_page();
 std::unique_ptr<PageView> make_monitoring_page(std::shared_ptr<DocumentsCardState> documents);
 std::unique_ptr<PageView> make_labs_page();
+std::unique_ptr<PageView> make_diary_page();
 std::unique_ptr<PageView> make_centers_page();
 std::unique_ptr<PageView> make_guide_page();
 std::unique_ptr<PageView> make_settings_page();

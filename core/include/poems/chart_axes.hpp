@@ -4,6 +4,7 @@
 #pragma once
 
 #include "poems/dates.hpp"
+#include "poems/record.hpp"
 
 #include <functional>
 #include <string>
@@ -41,5 +42,16 @@ using TicksFit = std::function<bool(double count, std::string_view sample)>;
 // Date ticks between two days: days (every 1, 2, 7 or 14), months (every 1, 2, 3 or 6) or years
 // (every 1, 2, 5, 10, 20 or 50), whichever is the finest that `fits`.
 std::vector<DateTick> date_ticks(double from_day, double to_day, const TicksFit& fits);
+
+// Treatment events marked on a chart's time axis (every chart: labs, diary, documents), so a change
+// can be read against what was done: the record's events whose date lies within [from_day, to_day]
+// (days since the epoch), by date. The caller names the kind in its words.
+struct AxisEvent {
+    long day = 0;
+    std::string kind;      // "diagnosis", "treatment_start", "treatment_end", "asct", "remission", "relapse"
+    std::string event_id;  // the record's TreatmentEvent::id
+    std::string treatment_type;  // as the person typed it, for treatment_start
+};
+std::vector<AxisEvent> axis_events(const Record& record, double from_day, double to_day);
 
 }  // namespace poems

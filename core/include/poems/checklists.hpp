@@ -119,7 +119,8 @@ LabWorkupLinks lab_workup_links(const Content& content);
 struct ItemTestStatus {
     std::string workup_id;
     std::optional<Date> last_result;       // latest lab result of that test, on or before today
-    std::optional<Date> last_appointment;  // latest past appointment (on or before today) listing it
+    std::optional<Date> last_appointment;  // latest past appointment (on or before today) where it was confirmed done
+    std::optional<Date> unconfirmed_appointment;  // latest past appointment listing it, not confirmed done (not done)
     std::optional<Date> next_appointment;  // earliest future appointment listing it
 
     // A result is in the record, or it was done at a past appointment.

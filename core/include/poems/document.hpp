@@ -11,6 +11,8 @@
 // centers, documents.json's items).
 #pragma once
 
+#include "poems/diary.hpp"
+
 #include "poems/centers.hpp"
 #include "poems/chart_axes.hpp"
 #include "poems/checklists.hpp"
@@ -124,6 +126,7 @@ struct DocumentContent {
     const Checklists* checklists = nullptr;
     const CenterDirectory* centers = nullptr;
     const UiWords* words = nullptr;  // the "doc." words of ui.json
+    const DiaryContent* diary = nullptr;  // names the diary's symptoms (else their ids are shown)
 };
 
 // (The documents' view of the loaded topics: document_content() in poems/topics.hpp.)

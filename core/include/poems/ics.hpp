@@ -1,5 +1,6 @@
 // iCalendar (RFC 5545) export of a monitoring schedule: one all-day VEVENT per due date that is
-// not done, from `from` on. Deterministic: DTSTAMP comes from the injected "today" (at 00:00 UTC),
+// not done, from `from` on, and one per appointment of the person's from `from` on (its title,
+// the tests planned at it, its note; UID from the appointment's id). Deterministic: DTSTAMP comes from the injected "today" (at 00:00 UTC),
 // UIDs from the due date and the treatment date (PlanItem::uid), so exporting twice gives the
 // same file and calendar apps update events instead of duplicating them.
 // Lines end in CRLF and are folded at 75 octets without splitting a UTF-8 character; text values

@@ -40,7 +40,7 @@ struct TreatmentEvent {
 
 struct LabResult {
     std::string id;
-    std::string test_id;            // a test of content/labs.json, e.g. "lab.vegf_serum"
+    std::string test_id;            // a test of content/labs.json, e.g. "labs.vegf_serum"
     double value = 0;
     std::string unit;               // one of that test's units
     Date date;
@@ -49,24 +49,55 @@ struct LabResult {
     bool operator==(const LabResult&) const = default;
 };
 
+// A diary entry. `symptom_id` names a symptom of content/diary.json ("diary.symptom.swelling");
+// an entry without one is "other" and `symptom` holds the person's own words (exactly one of the
+// two is set). Schema 2 entries, which had free text only, read as "other".
 struct SymptomEntry {
     std::string id;
     Date date;
-    std::string symptom;            // free text or a symptom id of the content
+    std::string symptom;            // the person's words, for "other" only
     int severity = 0;               // 0..10
     std::string note;
+    std::string symptom_id;         // a diary.symptom.* id, or "" for "other"
 
     bool operator==(const SymptomEntry&) const = default;
 };
 
+// An appointment and the tests planned at it (monitoring, workup or lab ids). A planned test
+// counts as done only once the person confirms it (`done_test_ids`, a subset of `test_ids`): a
+// past appointment alone never marks a test done (SAFETY.md H17).
 struct Appointment {
     std::string id;
     Date date;
     std::string title;
-    std::vector<std::string> test_ids;  // tests done or planned at it (labs/workup ids)
+    std::vector<std::string> test_ids;  // planned at it
     std::string note;
+    std::vector<std::string> done_test_ids;  // of test_ids, confirmed done by the person
 
     bool operator==(const Appointment&) const = default;
+};
+
+// How the person walks and uses their hands today: levels of content/diary.json's own plain
+// self-report scales ("diary.walking.one_aid", "diary.hands.no_trouble"); at least one is set.
+struct FunctionEntry {
+    std::string id;
+    Date date;
+    std::string walking;            // a diary.walking.* id, or ""
+    std::string hands;              // a diary.hands.* id, or ""
+    std::string note;
+
+    bool operator==(const FunctionEntry&) const = default;
+};
+
+// A weight as the person entered it: kilograms or pounds.
+struct WeightEntry {
+    std::string id;
+    Date date;
+    double value = 0;               // > 0
+    std::string unit;               // "kg" or "lb"
+    std::string note;
+
+    bool operator==(const WeightEntry&) const = default;
 };
 
 struct Note {
@@ -87,6 +118,8 @@ struct Record {
     std::vector<Appointment> appointments;
     std::vector<Note> notes;
     std::vector<std::string> asked_doctor;  // ids of "what is missing" items ticked as asked
+    std::vector<FunctionEntry> function;    // schema 3
+    std::vector<WeightEntry> weights;       // schema 3
 
     bool operator==(const Record&) const = default;
 };
@@ -94,6 +127,7 @@ struct Record {
 // The vocabulary of the record format itself (not clinical knowledge).
 const std::vector<std::string>& event_kinds();    // "diagnosis", "treatment_start", ... as above
 const std::vector<std::string>& profile_sexes();  // "female", "male", "other" ("" means not given)
+const std::vector<std::string>& weight_units();   // "kg", "lb"
 
 // A fresh id for a new entry of a list: "<prefix>-<n>" with n one above the highest number any
 // entry of the list already has after "<prefix>-" (so ids are never reused after a deletion of

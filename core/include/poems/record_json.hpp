@@ -17,9 +17,9 @@ namespace poems {
 // ---- Format version -------------------------------------------------------------------------
 // Bump kRecordSchemaVersion whenever the saved shape changes, keep an example of the old version
 // in tests/fixtures/record-migrations/, and add a step to migrate_record_json().
-inline constexpr int kRecordSchemaVersion = 2;
+inline constexpr int kRecordSchemaVersion = 3;
 inline constexpr const char* kRecordSchemaPrefix = "poems-record/";
-std::string record_schema_name(int version = kRecordSchemaVersion);  // "poems-record/2"
+std::string record_schema_name(int version = kRecordSchemaVersion);  // "poems-record/3"
 
 // ---- Limits (the only place they are defined; messages quote them) --------------------------
 // Generous: a ten-year record with 5,000 lab results is about 1 MiB.
@@ -32,6 +32,7 @@ inline constexpr std::size_t kMaxIdChars = 100;                // entry ids and 
 inline constexpr std::size_t kMaxUnitChars = 32;               // lab units
 inline constexpr int kMinSeverity = 0;
 inline constexpr int kMaxSeverity = 10;
+inline constexpr double kMaxWeightValue = 2000;            // kg or lb: above it is a typing slip
 inline constexpr int kMinBirthYear = 1900;
 inline constexpr int kMaxBirthYear = 2100;
 
@@ -92,7 +93,7 @@ struct RecordSummary {
 };
 RecordSummary summarize_record(const Record& r);
 
-// Plain name of a section for people: "lab results", "symptom entries", ...
+// Plain name of a section for people: "lab results", "symptom entries", "function entries", ...
 const char* section_label(std::string_view section, std::size_t count);
 
 }  // namespace poems

@@ -14,10 +14,12 @@
 //     (and a note says why).
 //   - Dates that fall on the same day are one item.
 // Status of an item (the app's rule, parameters in content "statuses"):
-//   - a test is done when a lab result counting for it, or an appointment listing it, lies in the
-//     test's window and on or before today. Windows tile the timeline: from halfway since the
-//     test's previous date (or T) to halfway to its next date, so one result marks one date only.
-//     An appointment after today in the window marks the test "planned" (not done).
+//   - a test is done when a lab result counting for it, or an appointment where the person
+//     confirmed it done (Appointment::done_test_ids), lies in the test's window and on or before
+//     today. Windows tile the timeline: from halfway since the test's previous date (or T) to
+//     halfway to its next date, so one result marks one date only. An appointment after today in
+//     the window marks the test "planned"; a past appointment that lists it without a
+//     confirmation marks it "not confirmed", never done (SAFETY.md H17).
 //   - done: every test that applies is done; else overdue when today is more than
 //     overdue_after_days after the date; due from due_soon_days before it; upcoming before that.
 //   - A test with a condition (the 6-monthly echocardiogram) applies when the condition is met,
@@ -84,11 +86,11 @@ struct AsIndicatedTest {
 
 struct SignalRule {
     std::string id;    // "monitoring.signal.vegf_rising"
-    std::string kind;  // "rising_results" or "symptom_words"
+    std::string kind;  // "rising_results" or "symptom_entries"
     std::vector<std::string> test_ids;  // rising_results: each test separately, never mixed
     int consecutive_rises = 2;          // rising_results
-    int lookback_days = 90;             // symptom_words
-    std::vector<std::string> words;     // symptom_words, English, lowercase
+    int lookback_days = 90;             // symptom_entries
+    std::vector<std::string> symptom_ids;  // symptom_entries: diary.symptom.* ids of content/diary.json
     LangText name, text, rule;
     std::vector<SourceRef> sources;
 };
@@ -147,6 +149,7 @@ struct PlannedTest {
     std::string condition_id;  // set for a conditional test
     bool done = false;
     bool planned = false;      // an appointment after today lists it, in its window
+    std::optional<Date> unconfirmed;  // a past appointment in its window lists it, not confirmed done
     std::string evidence;      // "labs.vegf_serum 2025-04-02" / "appointment 2025-04-02"
     Date window_start, window_end;  // [start, end)
 };
@@ -173,6 +176,12 @@ struct BaselinePlan {
     std::vector<PlannedTest> workup;      // the diagnostic workup, "if not done yet"
 };
 
+// An appointment from today on, for the Monitoring page and the calendar file.
+struct PlanAppointment {
+    Appointment appointment;
+    std::vector<LangText> test_names;  // per test id: the monitoring test's or lab test's name, empty when unknown
+};
+
 struct Plan {
     Date today;
     Date until;  // today + horizon: the last date items are made for
@@ -184,6 +193,7 @@ struct Plan {
     std::vector<PlanItem> items;          // by date, from the first date after the anchor to `until`
     std::vector<AsIndicatedTest> as_indicated;
     std::vector<std::string> note_ids;    // monitoring.note.* that apply, in content order
+    std::vector<PlanAppointment> appointments;  // dated today or later, by date
 };
 
 // `risk` decides conditions such as the echocardiogram's; without it they are unknown.

@@ -11,6 +11,7 @@
 #include "poems/checklists.hpp"
 #include "poems/content.hpp"
 #include "poems/criteria_rules.hpp"
+#include "poems/diary.hpp"
 #include "poems/document.hpp"
 #include "poems/labs.hpp"
 #include "poems/recovery.hpp"
@@ -32,6 +33,7 @@
     X(recovery, RecoveryContent, load_recovery)             \
     X(prognosis, PrognosisContent, load_prognosis)          \
     X(documents, DocumentTexts, load_document_texts)        \
+    X(diary, DiaryContent, load_diary_content)          \
     X(ui, UiWords, load_ui_words)
 
 namespace poems {
