@@ -302,13 +302,16 @@ void App::draw_header(float width, bool narrow) {
     ImGui::BeginChild("header", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY,
                       ImGuiWindowFlags_NoScrollbar);
     begin_region(Role::banner);
+    float title_end = 0;  // window-local x where the title's words end
     {
         FontScope bold(kFontBold);
         ImGui::AlignTextToFramePadding();
+        // Measured with the font it is drawn in, rather than read back from the last item's
+        // rectangle: at 360 px the save words were once placed over the title's last letters.
+        title_end = ImGui::GetCursorPosX() + ImGui::CalcTextSize(words("app.name")).x;
         ImGui::TextUnformatted(words("app.name"));
         describe_last_text(Role::text, words("app.name"));
     }
-    const float title_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
     const float right = ImGui::GetContentRegionMax().x;
     if (!narrow) {
         const char* settings_label = words("page.settings");
