@@ -89,6 +89,27 @@ await report(server, async () => {
   await openApp(page, url);
   check((await exported(page)).labs.length === 0, '"Delete all my data" leaves an empty record after a reload');
   await page.screenshot({ path: path.join(shotDir, 'record-settings.png') });
+
+  // Results for a test this version's catalogue does not know (a newer version's, a hand-edited
+  // file) are imported as they are and shown on the Labs page, never hidden (SAFETY H26).
+  const unknown = path.join(path.dirname(profile), `poems-unknown-${path.basename(profile)}.json`);
+  fs.writeFileSync(unknown, JSON.stringify({ schema: 'poems-record/3', labs: [
+    { id: 'lab-1', date: '2026-10-01', test_id: 'labs.from_a_newer_version', value: 42, unit: 'U/L' },
+    { id: 'lab-2', date: '2026-10-01', test_id: 'labs.vegf_serum', value: 900, unit: 'pg/mL' }] }));
+  const [picker] = await Promise.all([page.waitForEvent('filechooser'), press(page, 'data:import')]);
+  await picker.setFiles(unknown);
+  await page.waitForFunction(() => UTF8ToString(Module._poems_named_items()).includes('data:import:confirm'), null, { timeout: 10000 });
+  await settled(page);
+  await press(page, 'data:import:confirm');
+  await persisted(page);
+  fs.rmSync(unknown, { force: true });
+  await press(page, 'nav:labs');
+  const items = await page.evaluate(() => JSON.parse(UTF8ToString(Module._poems_named_items())));
+  check(items['labs:unknown_row:lab-1'] !== undefined,
+        'a result for a test this version does not know is shown on the Labs page, in its own card');
+  const texts = await page.evaluate(() => JSON.parse(UTF8ToString(Module._poems_description())).nodes.map((n) => n.n).join('\n'));
+  check(texts.includes('labs.from_a_newer_version'), 'its test id is shown as it is in the record');
+  await page.screenshot({ path: path.join(shotDir, 'record-unknown-test.png') });
   noProblems(problems);
   await context.close();
 }, async () => fs.rmSync(profile, { recursive: true, force: true }));
