@@ -56,10 +56,10 @@ int main(int argc, char** argv) {
     for (Date d = add_months(treated, 3); d <= today; d = add_months(d, 3)) {
         for (const auto& t : labs->tests)
             r.labs.push_back({"lab-" + std::to_string(++n), t.id, 1.0, t.main_unit, d, ""});
-        r.appointments.push_back({"appt-" + std::to_string(n), d, "visit", {"workup.history_and_exam"}, ""});
+        r.appointments.push_back({"appt-" + std::to_string(n), d, "visit", {"workup.history_and_exam"}, "", {"workup.history_and_exam"}});
     }
     for (Date d = treated; d <= today; d = add_months(d, 1))
-        r.symptoms.push_back({"sym-" + std::to_string(++n), d, "tired", 2, ""});
+        r.symptoms.push_back({"sym-" + std::to_string(++n), d, "", 2, "", "diary.symptom.fatigue"});
 
     auto risk = evaluate_risk_factors(r, *prognosis, *labs, today);
     Plan p;

@@ -77,11 +77,16 @@ Record make_ten_year_record(std::uint64_t seed) {
                           rng.below(10) == 0 ? sentence(rng, 6) : ""});
     }
     for (int i = 0; i < 2000; ++i)
-        r.symptoms.push_back({"sym-" + std::to_string(i + 1), day(), rng.below(2) ? "numbness" : "fatigue", rng.below(11),
-                              rng.below(3) == 0 ? sentence(rng, 12) : ""});
+        r.symptoms.push_back({"sym-" + std::to_string(i + 1), day(), "", rng.below(11), rng.below(3) == 0 ? sentence(rng, 12) : "",
+                              rng.below(2) ? "diary.symptom.numbness_tingling" : "diary.symptom.fatigue"});
     for (int i = 0; i < 120; ++i)
         r.appointments.push_back({"appt-" + std::to_string(i + 1), day(), "Haematology follow-up",
-                                  {"labs.vegf_serum", "labs.platelets"}, rng.below(4) == 0 ? sentence(rng, 10) : ""});
+                                  {"labs.vegf_serum", "labs.platelets"}, rng.below(4) == 0 ? sentence(rng, 10) : "",
+                                  {"labs.vegf_serum"}});
+    for (int i = 0; i < 120; ++i)
+        r.function.push_back({"fn-" + std::to_string(i + 1), day(), "diary.walking.one_aid", "", ""});
+    for (int i = 0; i < 260; ++i)
+        r.weights.push_back({"wt-" + std::to_string(i + 1), day(), 60 + rng.below(300) / 10.0, "kg", ""});
     for (int i = 0; i < 300; ++i) r.notes.push_back({"note-" + std::to_string(i + 1), day(), sentence(rng, 60)});
     for (int i = 0; i < 10; ++i) r.asked_doctor.push_back("missing.item_" + std::to_string(i));
     return r;
@@ -126,7 +131,7 @@ RecordBenchResult run_record_benchmark(const std::filesystem::path& dir, int run
         out.changes = std::max(60, runs * 20);
         for (int i = 0; i < out.changes && s.ok; ++i) {
             if (i % 3 == 0) r.labs[static_cast<std::size_t>(i * 37) % r.labs.size()].value += 1;
-            else if (i % 3 == 1) r.symptoms.push_back({"sym-b" + std::to_string(i), {2025, 1, 1 + i % 28}, "fatigue", i % 11, ""});
+            else if (i % 3 == 1) r.symptoms.push_back({"sym-b" + std::to_string(i), {2025, 1, 1 + i % 28}, "", i % 11, "", "diary.symptom.fatigue"});
             else r.checklist.push_back({"check.bench_" + std::to_string(i), {2025, 2, 1}});
             double t = time_ms([&] { s = keeper.save(dir, r); });
             if (keeper.last_save_appended()) {

@@ -220,6 +220,9 @@ void App::draw_frame() {
     const bool narrow = width < kNarrowWidth;
     const ImGuiStyle& style = ImGui::GetStyle();
 
+    // One banner landmark for all that sits above the page: the title and save state (or an
+    // embed's notice and its way back), load notices and the export reminder; none of it is left outside a region.
+    begin_region(Role::banner);
     if (!options_.embedded) draw_header(width, narrow);
     else draw_embed_notice();
     draw_notices();
@@ -233,6 +236,7 @@ void App::draw_frame() {
         name_last_item("embed:back");
         ImGui::Unindent(style.WindowPadding.x);
     }
+    end_region();
 
     // Navigation: a column on the left on wide screens, one row at the bottom on phones.
     const float bottom_nav_h = options_.embedded ? 0.0f : bottom_navigation_height();
@@ -301,7 +305,6 @@ void App::draw_header(float width, bool narrow) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.WindowPadding.y * (narrow ? 0.3f : 0.6f)));
     ImGui::BeginChild("header", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY,
                       ImGuiWindowFlags_NoScrollbar);
-    begin_region(Role::banner);
     float title_end = 0;  // window-local x where the title's words end
     {
         FontScope bold(kFontBold);
@@ -357,7 +360,6 @@ void App::draw_header(float width, bool narrow) {
     // A live region: polite for the save state, assertive when saving failed.
     describe_last_text(saved.failed ? Role::alert : Role::status, saved.full);
     name_last_text("status:save", saved.full);  // the sentence, whichever form is drawn
-    end_region();
     ImGui::EndChild();
     ImGui::PopStyleVar();
     ImGui::Separator();

@@ -62,7 +62,7 @@ RowAction edit_remove_buttons(const std::string& row_id, std::string& confirming
         if (ImGui::Button(first_label.c_str())) action = RowAction::remove;
         name_last_item(prefix + ":" + delete_name + "_confirm:" + row_id);
         ImGui::SameLine();
-        if (ImGui::Button(second_label.c_str())) confirming.clear();
+        if (ImGui::Button(second_label.c_str()) || escape_cancels()) confirming.clear();
         text_wrapped(words.question);
     } else {
         if (ImGui::Button(first_label.c_str())) action = RowAction::edit;
@@ -72,6 +72,10 @@ RowAction edit_remove_buttons(const std::string& row_id, std::string& confirming
         name_last_item(prefix + ":" + delete_name + ":" + row_id);
     }
     return action;
+}
+
+bool escape_cancels() {
+    return ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::GetIO().WantTextInput;
 }
 
 void text_wrapped(std::string_view text) {

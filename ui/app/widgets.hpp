@@ -81,6 +81,11 @@ struct RowWords {
 RowAction edit_remove_buttons(const std::string& row_id, std::string& confirming, const RowWords& words,
                               const std::string& prefix, const char* delete_name);
 
+// Whether Escape was pressed this frame to cancel a confirmation (keep, don't delete): not while a
+// text field is being edited, where Escape undoes the edit instead. Keyboard users close every
+// confirmation with it (issue 22).
+bool escape_cancels();
+
 // Choice among a few options as a row of buttons (wraps at phone width); returns true on change.
 // Described as radio buttons (an answer), or as tabs when the choice switches what the page shows.
 bool choice_buttons(const char* id, const std::vector<std::string>& labels, int* selected, bool tabs = false);

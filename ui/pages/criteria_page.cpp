@@ -578,7 +578,7 @@ void draw_clear(App& app, PageState& s) {
     }
     name_last_item("criteria:clear:confirm");
     ImGui::SameLine();
-    if (ImGui::Button(words("criteria.clear_keep"))) s.confirm_clear = false;
+    if (ImGui::Button(words("criteria.clear_keep")) || escape_cancels()) s.confirm_clear = false;
     name_last_item("criteria:clear:cancel");
     card_end();
 }

@@ -113,7 +113,7 @@ void draw_your_data(App& app, DataPageState& s) {
         if (!imp.load.record) {
             text_wrapped(fill_in(words("settings.import_refused"), "file", s.pending_name));
             for (const auto& p : imp.load.problems) bullet_text(p.to_string());
-            if (ImGui::Button(words("settings.close"))) s.pending.reset();
+            if (ImGui::Button(words("settings.close")) || escape_cancels()) s.pending.reset();
         } else {
             text_wrapped(fill_in(words("settings.import_would_replace"), "file", s.pending_name));
             if (imp.diff)
@@ -125,7 +125,7 @@ void draw_your_data(App& app, DataPageState& s) {
             }
             name_last_item("data:import:confirm");
             ImGui::SameLine();
-            if (ImGui::Button(words("settings.cancel"))) s.pending.reset();
+            if (ImGui::Button(words("settings.cancel")) || escape_cancels()) s.pending.reset();
         }
         card_end();
     }
@@ -143,7 +143,7 @@ void draw_your_data(App& app, DataPageState& s) {
         }
         name_last_item("data:delete:confirm");
         ImGui::SameLine();
-        if (ImGui::Button(words("settings.delete_keep"))) s.confirm_delete = false;
+        if (ImGui::Button(words("settings.delete_keep")) || escape_cancels()) s.confirm_delete = false;
         card_end();
     }
     if (!s.message.empty()) text_wrapped(s.message);
