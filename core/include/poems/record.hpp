@@ -40,7 +40,7 @@ struct TreatmentEvent {
 
 struct LabResult {
     std::string id;
-    std::string test_id;            // a test of content/labs.json, e.g. "lab.vegf_serum"
+    std::string test_id;            // a test of content/labs.json, e.g. "labs.vegf_serum"
     double value = 0;
     std::string unit;               // one of that test's units
     Date date;
