@@ -433,7 +433,8 @@ const std::string& description_json() {
         if (!n.test.empty()) key = "t:" + n.test;
         else if (n.id != 0) key = "i:" + std::to_string(n.id);
         else key = std::string("x:") + role_name(n.role) + ":" + std::to_string(ImHashStr(n.name.c_str()));
-        if (const int again = seen[key]++) key += "#" + std::to_string(again);
+        // Appended, not "#" + a temporary: GCC 12 at -O3 flags that pattern with a false -Wrestrict.
+        if (const int again = seen[key]++) (key += '#') += std::to_string(again);
         nlohmann::json j = {{"k", key}, {"r", role_name(n.role)}, {"n", n.name},
                             {"x", std::round(n.rect.Min.x * 10) / 10}, {"y", std::round(n.rect.Min.y * 10) / 10},
                             {"w", std::round(n.rect.GetWidth() * 10) / 10}, {"h", std::round(n.rect.GetHeight() * 10) / 10},

@@ -102,50 +102,38 @@ static bool parse_args(int argc, char** argv, AppOptions& options, DesktopArgs& 
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
+        // The option came without the value it takes, or with one it cannot take.
+        auto refuse = [&](const char* needs) {
+            std::fprintf(stderr, "poems-companion: %s needs %s\n", arg.c_str(), needs);
+            return false;
+        };
         if (arg == "--page") {
             const char* id = next();
-            if (!id || !page_from_id(id, options.start_page)) {
-                std::fprintf(stderr, "poems-companion: --page needs one of criteria, checklist, monitoring, labs, centers, guide, settings\n");
-                return false;
-            }
+            if (!id || !page_from_id(id, options.start_page))
+                return refuse("one of criteria, checklist, monitoring, labs, centers, guide, settings");
         } else if (arg == "--text-size") {
             const char* v = next();
             int percent = v ? std::atoi(v) : 0;
-            if (percent < Settings::kMinTextSize || percent > Settings::kMaxTextSize) {
-                std::fprintf(stderr, "poems-companion: --text-size needs a percentage from 100 to 200\n");
-                return false;
-            }
+            if (percent < Settings::kMinTextSize || percent > Settings::kMaxTextSize) return refuse("a percentage from 100 to 200");
             args.text_size = percent;
         } else if (arg == "--dark") {
             args.dark = true;
         } else if (arg == "--exit-after-frames") {
             const char* v = next();
             args.exit_after_frames = v ? std::atol(v) : 0;
-            if (args.exit_after_frames <= 0) {
-                std::fprintf(stderr, "poems-companion: --exit-after-frames needs a positive number\n");
-                return false;
-            }
+            if (args.exit_after_frames <= 0) return refuse("a positive number");
         } else if (arg == "--test-report") {
             const char* v = next();
-            if (!v) {
-                std::fprintf(stderr, "poems-companion: --test-report needs a file name\n");
-                return false;
-            }
+            if (!v) return refuse("a file name");
             args.test_report = v;
         } else if (arg == "--data-dir") {
             const char* v = next();
-            if (!v) {
-                std::fprintf(stderr, "poems-companion: --data-dir needs a folder\n");
-                return false;
-            }
+            if (!v) return refuse("a folder");
             args.data_dir = v;
         } else if (arg == "--today") {
             const char* v = next();
             auto d = v ? poems::parse_date(v) : std::nullopt;
-            if (!d) {
-                std::fprintf(stderr, "poems-companion: --today needs a date as YYYY-MM-DD\n");
-                return false;
-            }
+            if (!d) return refuse("a date as YYYY-MM-DD");
             options.today = *d;
         } else {
             std::fprintf(stderr, "poems-companion: unknown option %s\n", arg.c_str());

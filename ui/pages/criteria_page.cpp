@@ -614,9 +614,17 @@ void draw_results(App& app, PageState& s) {
     draw_verdict_card(app, s);
 }
 
+// What follows from the verdict: what is still unknown and the tests that would settle it, the
+// red-flag screen, and the documents to take to the doctor.
+void draw_what_follows(App& app, PageState& s) {
+    draw_unknown_list(app, s);
+    ImGui::Spacing();
+    draw_red_flag_card(app, s);
+    ImGui::Spacing();
+    draw_documents_card(app, *s.documents, "criteria");
+}
 
 void draw_page(App& app, PageState& s) {
-    DocumentsCardState& documents = *s.documents;
     if (!s.loaded) load_from_record(app, s);  // first drawn, or the record was replaced
     update(app, s);  // the first frame after loading shows a verdict too
 
@@ -627,11 +635,7 @@ void draw_page(App& app, PageState& s) {
         const float left = std::floor(ImGui::GetContentRegionAvail().x * 0.46f);
         ImGui::BeginChild("criteria:results-pane", ImVec2(left, 0), ImGuiChildFlags_None);
         draw_results(app, s);
-        draw_unknown_list(app, s);
-        ImGui::Spacing();
-        draw_red_flag_card(app, s);
-        ImGui::Spacing();
-        draw_documents_card(app, documents, "criteria");
+        draw_what_follows(app, s);
         ImGui::EndChild();
         name_last_item("criteria:pane:results");
         ImGui::SameLine();
@@ -644,11 +648,7 @@ void draw_page(App& app, PageState& s) {
         draw_results(app, s);
         draw_questions(app, s);
         ImGui::Spacing();
-        draw_unknown_list(app, s);
-        ImGui::Spacing();
-        draw_red_flag_card(app, s);
-        ImGui::Spacing();
-        draw_documents_card(app, documents, "criteria");
+        draw_what_follows(app, s);
         ImGui::EndChild();
         name_last_item("criteria:pane:questions");
         name_last_item("criteria:pane:results");

@@ -136,15 +136,21 @@ void try_save(App& app, LabForm& f, bool confirmed) {
     f.saved = saved;
 }
 
+// The label above a field, described as it is drawn, so the field after it is named by it (a
+// raw ImGui::TextUnformatted was read from ImGui's text log a widget too late: the value field
+// was named "Test", the label before the one above it).
 void field_label(const char* text) {
     ImGui::Spacing();
-    ImGui::TextUnformatted(text);
+    text_wrapped(text);
 }
 
+// What is wrong with the form, in the error colour, announced at once (an alert).
 void error_text(const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour(Tone::error));
     text_wrapped(text);
     ImGui::PopStyleColor();
+    describe_last_text(Role::alert, text);
+    name_last_item("labs:error");
 }
 
 void draw_form(App& app, LabsState& s) {

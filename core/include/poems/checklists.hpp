@@ -99,7 +99,7 @@ bool untick_item(Record& r, std::string_view item_id);
 // ---- Tests an item is about -----------------------------------------------------------------
 
 // How the tests a record names (LabResult::test_id, Appointment::test_ids) relate to workup ids.
-// content/labs.json (lab tests, e.g. "lab.vegf_serum") will say which workup test each lab
+// content/labs.json (lab tests, e.g. "labs.vegf_serum") will say which workup test each lab
 // belongs to; fill lab_to_workup from it. A test id with no entry counts as a workup id itself,
 // which is how appointments that name workup ids directly are matched.
 struct LabWorkupLinks {
