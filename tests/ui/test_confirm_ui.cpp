@@ -14,12 +14,16 @@ namespace {
 const RowWords kWords{"Edit", "Delete", "Keep", "Delete this entry?"};
 
 // One frame of a list row "r-1" with its buttons, and a text field above it; returns the action.
-// `focus`: the field takes the keyboard and starts editing, as a tap or Tab to it would.
-RowAction row_frame(test::Headless& ui, std::string& confirming, char* field = nullptr, bool focus = false) {
+ImVec2 g_field_centre;  // where the text field was drawn in the last frame
+
+RowAction row_frame(test::Headless& ui, std::string& confirming, char* field = nullptr) {
     RowAction action = RowAction::none;
     ui.frame([&] {
-        if (focus) ImGui::SetKeyboardFocusHere();
-        if (field) input_field("##note", field, 32);
+        if (field) {
+            input_field("##note", field, 32);
+            const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+            g_field_centre = ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2);
+        }
         ImGui::TextUnformatted("2025-05-01  Numbness, 5/10");
         action = edit_remove_buttons("r-1", confirming, kWords, "test", "delete");
     });
@@ -50,7 +54,12 @@ TEST_CASE("Escape while a text field is being edited does not close the question
     test::Headless ui(390, 844);
     std::string confirming = "r-1";
     char note[32] = "typed";
-    row_frame(ui, confirming, note, /*focus=*/true);
+    row_frame(ui, confirming, note);
+    ImGuiIO& io = ImGui::GetIO();  // a tap on the field starts editing it
+    io.AddMousePosEvent(g_field_centre.x, g_field_centre.y);
+    io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+    row_frame(ui, confirming, note);
+    io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
     row_frame(ui, confirming, note);
     REQUIRE(ImGui::GetIO().WantTextInput);
     press_escape();
