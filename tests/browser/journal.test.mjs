@@ -4,7 +4,7 @@
 // has the change; and a journal damaged in IndexedDB is set aside with a message, never applied
 // half-way or lost. Changes are made through Import (the real file picker), read back through
 // a real Export download.
-import { check, launch, namedItems, noProblems, openApp, press, repo, report, serve, settled, watch } from './lib.mjs';
+import { check, exported, launch, namedItems, noProblems, openApp, press, repo, report, serve, settled, watch } from './lib.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,10 +22,6 @@ changed.labs.push({ id: 'lab-journal-1', date: '2026-11-20', test_id: 'labs.vegf
 changed.profile.display_name = 'Maria J.';
 const second = write('second.json', changed);
 
-async function exported(page) {
-  const [download] = await Promise.all([page.waitForEvent('download'), press(page, 'data:export')]);
-  return JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
-}
 async function importFile(page, file) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press(page, 'data:import')]);
   await chooser.setFiles(file);

@@ -2,23 +2,16 @@
 // chart changes and both results are listed, that an impossible value is refused without a new
 // result, at desktop and phone sizes; screenshots of the chart; and a drawing benchmark with a
 // 10-year series of 1,000 results (figures printed, not asserted).
-import { check, currentPage, framesDrawn, launch, namedItems, noProblems, openApp, press, report, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, currentPage, framesDrawn, launch, namedItems, noProblems, openApp, press, report, serve, settled, shotDir, typeInto, watch } from './lib.mjs';
 import path from 'node:path';
 
 const server = await serve();
 const origin = server.url.replace(/\/$/, '');
 const chart = 'labs:chart:labs.vegf_serum';
 
-// Clicks a text field, selects what is in it and types `text` (keys go to the canvas).
 // On a phone the form runs below the fold: scroll to each widget first, as a person would.
 const tap = (page, name, touch) => press(page, name, { touch, scroll: true });
 
-async function typeInto(page, name, text, touch) {
-  await tap(page, name, touch);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-  await settled(page);
-}
 
 async function addResult(page, { value, date }, touch) {
   await tap(page, 'labs:add', touch);

@@ -90,6 +90,21 @@ export async function press(page, name, { touch = false, scroll = false } = {}) 
   await settled(page);
 }
 
+// Taps (or clicks) a text field, scrolled into view first, selects what it holds and types `text`
+// key by key, as a person does; then waits for the app to draw the result.
+export async function typeInto(page, name, text, touch = false) {
+  await press(page, name, { touch, scroll: true });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await settled(page);
+}
+
+// The record as the person gets it: Settings' Export button, and the downloaded file read back.
+export async function exported(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), press(page, 'data:export')]);
+  return JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+}
+
 // Waits until the app has stopped drawing (it draws only while input is being handled).
 export async function settled(page, quietMs = 250) {
   let last = -1, now = await framesDrawn(page);

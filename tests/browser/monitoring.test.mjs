@@ -1,6 +1,6 @@
 // Monitoring page in the browser: type a bad date (refused, nothing saved), then an ASCT date,
 // see the plan with its first item, and download the calendar file, at desktop and phone sizes.
-import { check, currentPage, launch, namedItems, noProblems, openApp, press, report, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, currentPage, launch, namedItems, noProblems, openApp, press, report, serve, settled, shotDir, typeInto, watch } from './lib.mjs';
 import path from 'node:path';
 
 const server = await serve();
@@ -9,12 +9,6 @@ const origin = server.url.replace(/\/$/, '');
 // On a phone the form runs below the fold: scroll to each widget first, as a person would.
 const tap = (page, name, touch) => press(page, name, { touch, scroll: true });
 
-async function typeInto(page, name, text, touch) {
-  await tap(page, name, touch);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-  await settled(page);
-}
 
 await report(server, async () => {
   for (const [viewport, touch] of [['desktop', false], ['phone', true]]) {

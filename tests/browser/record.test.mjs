@@ -3,7 +3,7 @@
 // "Delete all my data" removes it. What the app holds is read back through a real Export download.
 // When IndexedDB is slow, the pages show first but take no input until the record is read, so
 // nothing can be entered into (or saved over) a record that has not arrived yet.
-import { check, launch, noProblems, openApp, press, repo, report, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, exported, launch, noProblems, openApp, press, repo, report, serve, settled, shotDir, watch } from './lib.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,10 +11,6 @@ import path from 'node:path';
 const fixture = path.join(repo, 'tests/fixtures/record-migrations/v1-full.json');
 const expected = JSON.parse(fs.readFileSync(path.join(repo, 'tests/fixtures/record-migrations/v1-full.expected.json'), 'utf8'));
 
-async function exported(page) {
-  const [download] = await Promise.all([page.waitForEvent('download'), press(page, 'data:export')]);
-  return JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
-}
 const persisted = (page) => page.waitForFunction(() => Module.poemsLastPersist === 'ok', null, { timeout: 10000 });
 
 const server = await serve();

@@ -11,6 +11,7 @@
 #include "app/widgets.hpp"
 #include "app/words.hpp"
 #include "pages/lab_chart.hpp"
+#include "poems/by_id.hpp"
 #include "poems/decimal.hpp"
 #include "poems/diary.hpp"
 #include "poems/record_json.hpp"
@@ -129,54 +130,45 @@ void start_form(App& app, DiaryState& s, const std::string& edit_id) {
     const DiaryContent& c = app.data().diary();
     if (s.section == kSymptoms) copy(f.value, sizeof f.value, "0");
     if (edit_id.empty()) return;
+    // The entry being edited: its date and note, then what its section adds.
+    auto dated = [&](const auto* e, const std::string& note) {
+        if (e) copy(f.date, sizeof f.date, to_string(e->date)), copy(f.note, sizeof f.note, note);
+        return e;
+    };
     switch (s.section) {
         case kSymptoms:
-            for (const auto& e : r.symptoms)
-                if (e.id == edit_id) {
-                    copy(f.date, sizeof f.date, to_string(e.date));
-                    f.choice = int(c.symptoms.size());
-                    for (std::size_t i = 0; i < c.symptoms.size(); ++i)
-                        if (c.symptoms[i].id == e.symptom_id) f.choice = int(i);
-                    copy(f.words_, sizeof f.words_, e.symptom_id.empty() ? e.symptom : "");
-                    copy(f.value, sizeof f.value, std::to_string(e.severity));
-                    copy(f.note, sizeof f.note, e.note);
-                }
+            if (const auto* e = find_by_id(r.symptoms, edit_id); dated(e, e ? e->note : "")) {
+                f.choice = int(c.symptoms.size());
+                for (std::size_t i = 0; i < c.symptoms.size(); ++i)
+                    if (c.symptoms[i].id == e->symptom_id) f.choice = int(i);
+                copy(f.words_, sizeof f.words_, e->symptom_id.empty() ? e->symptom : "");
+                copy(f.value, sizeof f.value, std::to_string(e->severity));
+            }
             break;
         case kFunction:
-            for (const auto& e : r.function)
-                if (e.id == edit_id) {
-                    copy(f.date, sizeof f.date, to_string(e.date));
-                    f.walking = e.walking.empty() ? 0 : c.walking.rank(e.walking).value_or(-1) + 1;
-                    f.hands = e.hands.empty() ? 0 : c.hands.rank(e.hands).value_or(-1) + 1;
-                    copy(f.note, sizeof f.note, e.note);
-                }
+            if (const auto* e = find_by_id(r.function, edit_id); dated(e, e ? e->note : "")) {
+                f.walking = e->walking.empty() ? 0 : c.walking.rank(e->walking).value_or(-1) + 1;
+                f.hands = e->hands.empty() ? 0 : c.hands.rank(e->hands).value_or(-1) + 1;
+            }
             break;
         case kWeight:
-            for (const auto& e : r.weights)
-                if (e.id == edit_id) {
-                    copy(f.date, sizeof f.date, to_string(e.date));
-                    copy(f.value, sizeof f.value, format_number(e.value));
-                    f.choice = e.unit == "lb" ? 1 : 0;
-                    copy(f.note, sizeof f.note, e.note);
-                }
+            if (const auto* e = find_by_id(r.weights, edit_id); dated(e, e ? e->note : "")) {
+                copy(f.value, sizeof f.value, format_number(e->value));
+                f.choice = e->unit == "lb" ? 1 : 0;
+            }
             break;
         case kAppointments:
-            for (const auto& e : r.appointments)
-                if (e.id == edit_id) {
-                    copy(f.date, sizeof f.date, to_string(e.date));
-                    copy(f.words_, sizeof f.words_, e.title);
-                    f.tests = e.test_ids;
-                    f.done = e.done_test_ids;
-                    copy(f.note, sizeof f.note, e.note);
-                }
+            if (const auto* e = find_by_id(r.appointments, edit_id); dated(e, e ? e->note : "")) {
+                copy(f.words_, sizeof f.words_, e->title);
+                f.tests = e->test_ids;
+                f.done = e->done_test_ids;
+            }
             break;
-        case kNotes:
-            for (const auto& e : r.notes)
-                if (e.id == edit_id) {
-                    copy(f.date, sizeof f.date, to_string(e.date));
-                    copy(f.note, sizeof f.note, e.text);
-                }
+        case kNotes: {
+            const auto* e = find_by_id(r.notes, edit_id);
+            dated(e, e ? e->text : "");
             break;
+        }
     }
 }
 
