@@ -373,7 +373,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void poems_focus_item(unsigned id, int activate)
 // line, so record.json alone is the record as of the last whole save).
 extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_record_json() {
     static std::string json;
-    json = g_app ? record_to_json(g_app->record()).dump() : "";
+    json = g_app ? dump_record(g_app->record(), -1) : "";
     return json.c_str();
 }
 extern "C" EMSCRIPTEN_KEEPALIVE const char* poems_named_texts() {
