@@ -493,15 +493,19 @@ RecordLoad record_from_json(const Json& original, const std::string& file) {
     rd.list(top, "weights", rec.weights, [&](ObjectReader& e) -> std::optional<WeightEntry> {
         auto id = rd.text(e, "id", true, true, kMaxIdChars);
         auto date = rd.date(e, "date");
-        auto value = e.number("value", true);
-        if (value && (*value <= 0 || *value > kMaxWeightValue)) {
-            e.fail("value", "must be above 0 and at most " + format_limit(kMaxWeightValue) + ", got " + format_limit(*value));
-            value.reset();
+        // A plain double and a flag, not optional::reset(): GCC 12 -O3 warns that the optional's
+        // value "may be used uninitialized" (a false positive; -Werror in native-release).
+        const auto value = e.number("value", true);
+        const double amount = value.value_or(0);
+        bool amount_ok = value.has_value();
+        if (amount_ok && (amount <= 0 || amount > kMaxWeightValue)) {
+            e.fail("value", "must be above 0 and at most " + format_limit(kMaxWeightValue) + ", got " + format_limit(amount));
+            amount_ok = false;
         }
         auto unit = e.one_of("unit", weight_units(), true);
         auto note = rd.text(e, "note", false, false, kMaxTextChars);
-        if (!id || !date || !value || !unit || (e.value("note") && !note)) return std::nullopt;
-        return WeightEntry{*id, *date, *value, *unit, note.value_or("")};
+        if (!id || !date || !amount_ok || !unit || (e.value("note") && !note)) return std::nullopt;
+        return WeightEntry{*id, *date, amount, *unit, note.value_or("")};
     });
     top.finish();
 
