@@ -17,8 +17,9 @@
 // there comes back as characters and keys (poems_text_typed, poems_text_key).
 //
 // The record lives in IndexedDB through Emscripten's IDBFS, mounted at /persistent: its files are
-// read at page start (web/record_preload.js; FS.syncfs(true) when that fails) and opened right after
-// the first frame; after every save the app asks for FS.syncfs(false), debounced, and again when
+// read at page start in a worker (web/record_preload.js; FS.syncfs(true) when that fails) and
+// opened before the first frame when they are here within a second of the app's start, else as soon
+// as they come; after every save the app asks for FS.syncfs(false), debounced, and again when
 // the page is hidden or closed.
 #include "app/app.hpp"
 #include "app/frame.hpp"
@@ -56,6 +57,7 @@ std::unique_ptr<App> g_app;
 FrameLoop g_loop;  // its settings_kept: what localStorage holds (or the start-up settings)
 bool g_wanted_text_input = false;
 bool g_sleeping = false;  // the main loop is paused until redraw_soon()
+double g_app_created_ms = 0;  // emscripten_get_now() when start_app() made the app
 
 // Draws the next few frames, restarting the main loop if it sleeps.
 void redraw_soon() {
@@ -155,15 +157,23 @@ void open_record() {
     // instead of the first frame waiting for it. (The flush hands the work over now.)
     if (prepare_fonts(g_loop, g_options.settings, g_window, touch_device())) startup_mark("poems:fonts-built");
     glFlush();
-    // The browser reads IndexedDB off the main thread and needs the main thread free to
-    // finish, so the app does not wait for it: it shows its pages at once, disabled until
-    // the record arrives (poems_storage_ready), usually a fraction of a second later.
-    // The record is opened right after the first frame even when it is already here (read at
-    // page start by record_preload.js): a ten-year record takes tens of milliseconds to read, which
-    // the first frame need not wait for.
+    // The record may not be here yet: App starts with its pages disabled ("Opening your saved
+    // record...") until poems_storage_ready; tick() holds the first frame a little for it.
     g_options.record_arrives_later = true;
     g_app = std::make_unique<App>(g_options, browser_platform(), make_page_views());
+    g_app_created_ms = emscripten_get_now();
     startup_mark("poems:app-created");
+}
+
+// record_preload.js reads IndexedDB in a worker from page start, so the record is usually here by
+// the time the app is made; a first frame that already shows it spares the person a second view
+// of "Opening your saved record..." (issue 21). The first frame waits for it at most
+// kRecordWaitMs after the app is made; a slower storage gets the disabled pages and the record
+// when it comes. Each wait is one animation frame, the page's events run in between.
+constexpr double kRecordWaitMs = 1000;
+bool hold_first_frame_for_record() {
+    if (g_loop.frames_drawn > 0 || g_storage_ready) return false;
+    return emscripten_get_now() - g_app_created_ms < kRecordWaitMs;
 }
 
 [[gnu::noinline]] void render_frame() {
@@ -196,11 +206,13 @@ void tick() {
         }
         return;
     }
-    render_frame();
+    if (hold_first_frame_for_record()) return;
+    // The frame drawn now shows the record (reading a ten-year one takes a few tens of milliseconds).
     if (g_storage_ready && !g_app->record_loaded()) {
         open_record();
-        input_arrived(g_loop);  // the pages show the record from the next frame
+        input_arrived(g_loop);  // and a few after it, as layout settles
     }
+    render_frame();
     // When the ImGui field is left (Enter, a tap elsewhere), let go of the hidden HTML field so
     // the phone's keyboard goes away.
     const bool wants_text = ImGui::GetIO().WantTextInput;

@@ -86,10 +86,18 @@
       if (!embedded) document.getElementById('canvas').focus();
     });
 
+    // The record's files (record_preload.js reads them in a worker) are best in hand before the app
+    // starts: the app then draws its first frame with the record in it. The read usually ends
+    // before the compile; when it does not, the app starts at most recordWaitMs after the compile
+    // and takes the record when it comes.
+    const recordWaitMs = 200;
+    const recordOrLater = () => Promise.race([window.poemsRecordPreload,
+                                              new Promise((resolve) => setTimeout(resolve, recordWaitMs))]);
     window.Module = {
       poemsEmbedded: embedded,
       instantiateWasm: (imports, receive) => {
-        compiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
+        compiled.then((module) => recordOrLater().then(() => WebAssembly.instantiate(module, imports))
+          .then((instance) => receive(instance, module)))
           .catch((err) => (opaque ? failed('sandboxed', describe(err), 'opaqueFiles') : failed('start', describe(err))));
         return {};  // the exports arrive through receive()
       },

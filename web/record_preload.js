@@ -1,35 +1,33 @@
 // Starts reading the person's record from IndexedDB as soon as the page starts, while app.wasm
-// downloads and compiles, instead of after the app's main() (Emscripten's FS.syncfs): IndexedDB
-// answers on its own thread, and answers fast while the main thread is still free. The app takes
-// the files from window.poemsRecordPreload (wasm/browser_bridges.js) and puts them in its
+// downloads and compiles, instead of after the app's main() (Emscripten's FS.syncfs). The app
+// takes the files from window.poemsRecordPreload (wasm/browser_bridges.js) and puts them in its
 // /persistent folder exactly as IDBFS would have, with the same modification times, so IDBFS's
 // later syncs write only the files that change.
-// The database is IDBFS's own: named after the mount point, store FILE_DATA, version 21
-// (Emscripten 3.1.6, library_idbfs.js); if this read fails in any way the app falls back to
+// The read runs in a worker (this same file, started as one): IndexedDB hands each step of a read (open, upgrade, transaction,
+// result) back to the thread that asked, and the page's main thread is busy for most of the first
+// second (instantiating the app, its first frames), so read from there the record arrived a second
+// after the first frame whatever its size (issue 21). The worker's steps do not queue behind the
+// page's; the files come back in one message, their buffers transferred, not copied.
+// Where a worker cannot start or read (an old browser, a policy refusing workers),
+// the same read runs on the main thread; if that fails in any way the app falls back to
 // FS.syncfs, so nothing here can lose a record.
+// The database is IDBFS's own: named after the mount point, store FILE_DATA, version 21
+// (Emscripten 3.1.6, library_idbfs.js).
 // Loaded by index.html and embed.html before boot.js.
 'use strict';
-window.poemsRecordPreload = (function () {
-  const dbName = '/persistent';  // kBrowserRecordDir
-  const storeName = 'FILE_DATA';
-  const dbVersion = 21;
-  return new Promise(function (resolve) {
-    const nothing = function () { resolve(null); };
-    let factory;
-    try {
-      // A sandboxed frame without allow-same-origin has no storage (reading indexedDB may throw).
-      if (window.origin === 'null' && /^https?:$/.test(location.protocol)) return nothing();
-      factory = window.indexedDB;
-      if (!factory) return nothing();
-    } catch (err) {
-      return nothing();
-    }
-    performance.mark('poems:record-preload-start');
+(function () {
+  const kRecordDir = '/persistent';  // kBrowserRecordDir: IDBFS names its database after the mount point
+
+  // Reads every entry of IDBFS's database; done(entries) with an object of path -> entry, or
+  // done(null) on any failure. Runs in the worker or, failing that, on the page.
+  function readRecordStore(factory, done) {
+    const storeName = 'FILE_DATA';
+    const dbVersion = 21;
     let request;
     try {
-      request = factory.open(dbName, dbVersion);
+      request = factory.open(kRecordDir, dbVersion);
     } catch (err) {
-      return nothing();
+      return done(null);
     }
     // A first visit: make the database as IDBFS would (an object store with a timestamp index).
     request.onupgradeneeded = function (event) {
@@ -38,8 +36,8 @@ window.poemsRecordPreload = (function () {
         : db.createObjectStore(storeName);
       if (!store.indexNames.contains('timestamp')) store.createIndex('timestamp', 'timestamp', { unique: false });
     };
-    request.onerror = function (event) { event.preventDefault(); nothing(); };
-    request.onblocked = nothing;
+    request.onerror = function (event) { event.preventDefault(); done(null); };
+    request.onblocked = function () { done(null); };
     request.onsuccess = function () {
       const db = request.result;
       try {
@@ -50,15 +48,82 @@ window.poemsRecordPreload = (function () {
         tx.oncomplete = function () {
           const entries = {};
           for (let i = 0; i < keys.result.length; ++i) entries[keys.result[i]] = values.result[i];
-          performance.mark('poems:record-preloaded');
-          resolve({ db: db, dir: dbName, entries: entries });
+          db.close();
+          done(entries);
         };
-        tx.onerror = function (event) { event.preventDefault(); db.close(); nothing(); };
-        tx.onabort = function () { db.close(); nothing(); };
+        tx.onerror = function (event) { event.preventDefault(); db.close(); done(null); };
+        tx.onabort = function () { db.close(); done(null); };
       } catch (err) {
         db.close();
-        nothing();
+        done(null);
       }
+    };
+  }
+
+  if (typeof window === 'undefined') {
+    // Started as the worker: read, answer once with the entries (their file contents transferred,
+    // not copied), end.
+    readRecordStore(self.indexedDB, function (entries) {
+      const buffers = [];
+      if (entries) {
+        for (const path in entries) {
+          const contents = entries[path] && entries[path].contents;
+          if (contents && contents.buffer && buffers.indexOf(contents.buffer) < 0) buffers.push(contents.buffer);
+        }
+      }
+      // `at`: when the read ended, on the page's clock (the bench's "record-read" mark).
+      self.postMessage({ entries: entries, at: performance.timeOrigin + performance.now() }, buffers);
+      self.close();
+    });
+    return;
+  }
+
+  window.poemsRecordPreload = new Promise(function (resolve) {
+    let settled = false;
+    const answer = function (entries, where) {
+      if (settled) return;
+      settled = true;
+      if (!entries) return resolve(null);
+      performance.mark('poems:record-preloaded');
+      resolve({ dir: kRecordDir, entries: entries, where: where });
+    };
+    const onPage = function () {
+      try {
+        readRecordStore(window.indexedDB, function (entries) { answer(entries, 'page'); });
+      } catch (err) {
+        answer(null);
+      }
+    };
+    try {
+      // A sandboxed frame without allow-same-origin has no storage (reading indexedDB may throw).
+      if (window.origin === 'null' && /^https?:$/.test(location.protocol)) return resolve(null);
+      if (!window.indexedDB) return resolve(null);
+    } catch (err) {
+      return resolve(null);
+    }
+    performance.mark('poems:record-preload-start');
+    let worker = null;
+    try {
+      worker = new Worker(document.currentScript.src);
+    } catch (err) {
+      worker = null;
+    }
+    if (!worker) return onPage();
+    let answered = false;
+    worker.onmessage = function (event) {
+      answered = true;
+      const entries = event.data && event.data.entries;
+      // The worker could not read (no IndexedDB in workers here, or a failure): try on the page.
+      if (!entries) return onPage();
+      try {
+        performance.mark('poems:record-read', { startTime: event.data.at - performance.timeOrigin });
+      } catch (err) { /* an older browser: no mark, the same record */ }
+      answer(entries, 'worker');
+    };
+    // The worker did not start (its file could not be loaded) or failed: read on the page.
+    worker.onerror = function (event) {
+      if (event && event.preventDefault) event.preventDefault();
+      if (!answered) { answered = true; worker.terminate(); onPage(); }
     };
   });
 })();

@@ -1,7 +1,7 @@
 // The record's journal and its early read in the browser (docs/record.md, "The journal";
 // web/record_preload.js): a change after the first save is appended to record.json.journal and
-// record.json is not written again; after a reload the record, read from IndexedDB at page start,
-// has the change; and a journal damaged in IndexedDB is set aside with a message, never applied
+// record.json is not written again; after a reload the record, read from IndexedDB at page start
+// in a worker and there for the first frame, has the change; and a journal damaged in IndexedDB is set aside with a message, never applied
 // half-way or lost. Changes are made through Import (the real file picker), read back through
 // a real Export download.
 import { check, exported, launch, namedItems, noProblems, openApp, press, repo, report, serve, settled, watch } from './lib.mjs';
@@ -62,7 +62,20 @@ await report(server, async () => {
   await opened(page);
   check(await page.evaluate(() => Module.poemsRecordPreloaded === true), 'after a reload the record was read from IndexedDB at page start');
   check(await page.evaluate(() => performance.getEntriesByName('poems:record-preloaded').length === 1), 'record_preload.js marked when it had the files');
+  check(await page.evaluate(() => window.poemsRecordPreload.then((got) => got && got.where === 'worker')),
+        'the files were read in record_preload.js\'s worker, not on the page');
+  check(await page.evaluate(() => window.poemsRecordOpenedAfterFrame === 0 && window.poemsRecordOpenedAt <= window.poemsFirstFrameAt),
+        'the first frame already showed the record (it came before the app started)');
   check(same(await exported(page), afterChange), 'and holds the change from the journal');
+
+  // A page that cannot start a worker (an old browser, a stricter policy): the same read runs on
+  // the page, and the record is the same.
+  await page.addInitScript(() => { window.Worker = function () { throw new Error('no workers in this test'); }; });
+  await openApp(page, url);
+  await opened(page);
+  check(await page.evaluate(() => window.poemsRecordPreload.then((got) => got && got.where === 'page')),
+        'without a worker the files were read on the page');
+  check(same(await exported(page), afterChange), 'and the record is the same');
   noProblems(problems);
   await context.close();
 
