@@ -79,6 +79,7 @@
     const compiled = compileWasm('app.wasm');
     compiled.catch(() => {});  // reported when app.js asks for it
     window.addEventListener('poems-first-frame', () => {
+      if (!deferredAtStart) fetchDeferred().catch(() => {});  // compileNow() tries again when needed
       started = true;
       statusBox.classList.add('hidden');
       document.body.dataset.state = 'ready';
@@ -93,11 +94,27 @@
     const recordWaitMs = 200;
     const recordOrLater = () => Promise.race([window.poemsRecordPreload,
                                               new Promise((resolve) => setTimeout(resolve, recordWaitMs))]);
+    // The rest of the program: app.wasm holds what start-up runs, app.deferred.wasm the rest
+    // (wasm-split; tools/split_wasm.mjs). It is compiled right after the first frame, so a tap on
+    // another page finds it ready. A start on another page (?view=) fetches it with app.wasm,
+    // since its first frame needs it.
+    let deferred = null;  // the compiled module, once here
+    const fetchDeferred = () => compileWasm('app.deferred.wasm').then((module) => { deferred = module; });
+    const startsElsewhere = new URLSearchParams(location.search).has('view');
+    const deferredAtStart = startsElsewhere ? fetchDeferred() : null;
+    if (deferredAtStart) deferredAtStart.catch(() => {});
     window.Module = {
       poemsEmbedded: embedded,
+      // Called by app.js the first time a function of app.deferred.wasm runs; synchronous, so a
+      // call before the compile ended fetches and compiles it here and now.
+      loadSplitModule: (file, imports) => {
+        const module = deferred || compileNow(file);
+        performance.mark('poems:deferred-instantiated');
+        return [new WebAssembly.Instance(module, imports), module];
+      },
       instantiateWasm: (imports, receive) => {
-        compiled.then((module) => recordOrLater().then(() => WebAssembly.instantiate(module, imports))
-          .then((instance) => receive(instance, module)))
+        compiled.then((module) => Promise.all([recordOrLater(), deferredAtStart])
+          .then(() => WebAssembly.instantiate(module, imports)).then((instance) => receive(instance, module)))
           .catch((err) => (opaque ? failed('sandboxed', describe(err), 'opaqueFiles') : failed('start', describe(err))));
         return {};  // the exports arrive through receive()
       },
@@ -134,6 +151,21 @@
     }, (err) => { throw new Error(url + ': ' + describe(err)); }).then((bytes) => WebAssembly.compile(bytes));
     if (typeof WebAssembly.compileStreaming !== 'function') return slow();
     return WebAssembly.compileStreaming(fetch(url, { credentials: 'same-origin' })).catch(slow);
+  }
+
+  // app.deferred.wasm, now: a synchronous request (its bytes as x-user-defined text, the one way a
+  // synchronous request returns binary on a page) and compile. Only when the person reaches code of
+  // the deferred part before its asynchronous compile has ended.
+  function compileNow(url) {
+    const request = new XMLHttpRequest();
+    request.open('GET', url, false);
+    request.overrideMimeType('text/plain; charset=x-user-defined');
+    request.send();
+    if (request.status !== 200 && request.status !== 0) throw new Error(url + ': HTTP ' + request.status);
+    const text = request.responseText;
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i) & 0xff;
+    return new WebAssembly.Module(bytes);
   }
 
   // Offline: sw.js keeps the app's files. It needs http(s) (localhost counts); from a file:// page

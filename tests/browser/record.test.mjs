@@ -48,8 +48,11 @@ await report(server, async () => {
   check(JSON.stringify(await exported(page)) === JSON.stringify(afterImport),
         'after closing and reopening the browser the record is the same');
 
-  // Slow storage: every IndexedDB open is held back 2 s.
+  // Slow storage: every IndexedDB open is held back 4 s, well past the second the app waits for
+  // its record before its first frame. The read runs on the page (no worker: a test cannot slow a worker's
+  // IndexedDB from here).
   await page.addInitScript(() => {
+    window.Worker = function () { throw new Error('no workers in this test'); };
     const open = IDBFactory.prototype.open;
     IDBFactory.prototype.open = function (...args) {
       const held = { result: null, error: null, transaction: null };
@@ -58,7 +61,7 @@ await report(server, async () => {
         for (const k of ['result', 'error', 'transaction']) Object.defineProperty(held, k, { get: () => real[k] });
         for (const k of ['onsuccess', 'onerror', 'onupgradeneeded', 'onblocked'])
           real[k] = (e) => held[k] && held[k].call(held, e);
-      }, 2000);
+      }, 4000);
       return held;
     };
   });

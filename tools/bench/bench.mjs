@@ -244,7 +244,9 @@ row('transfer (raw)', (r) => kb(r.size.raw));
 row('transfer (gzip)', (r) => kb(r.size.gz));
 row('first frame needs', (r) => kb(r.size.firstGz) + ' gzip');
 const ms = (x) => x === null || x === undefined ? '-' : x.toFixed(0) + ' ms';
-const after = (x) => x === null || x === undefined ? '' : ` (+${x.toFixed(0)})`;
+// The record opened this long after the first frame; at or before it, the first frame showed it.
+const after = (x) => x === null || x === undefined ? '' : x <= 0 ? ' (in 1st frame)' : ` (+${x.toFixed(0)})`;
+const afterFrame = (x) => x === null || x === undefined ? '?' : x <= 0 ? 'with the first frame' : `+${x.toFixed(0)} ms`;
 row(`first frame, browser`, (r) => ms(r.browser.firstFrame));
 row('record open (+after)', (r) => r.browser.recordOpened === null ? '-' : ms(r.browser.recordOpened) + after(r.browser.openAfterFrame));
 if (returning) {
@@ -309,9 +311,11 @@ for (const r of results) {
 const [app, base] = results;
 const fixed = (x, d = 0) => x === null || x === undefined ? '?' : x.toFixed(d);
 console.log('\nbudget (issue 21; medians):');
-console.log(`  record open after the first frame: first visit +${fixed(app.browser.openAfterFrame)} ms, returning visit with a ten-year record +${fixed(app.returning && app.returning.openAfterFrame)} ms (<= 100)`);
+console.log(`  record open after the first frame: first visit ${afterFrame(app.browser.openAfterFrame)}, returning visit with a ten-year record ${afterFrame(app.returning && app.returning.openAfterFrame)} (<= +100 ms)`);
 console.log(`  first frame ${(app.browser.firstFrame / base.browser.firstFrame).toFixed(2)} x the demo's (<= 1.2)`);
 console.log(`  a change to a ten-year record: ${fixed(browserChange, 2)} ms browser, ${fixed(nativeChange, 2)} ms native (<= 8)`);
 console.log(`  phone, first visit: record usable at ${(app.phone.recordOpened / base.phone.firstFrame).toFixed(2)} x the demo's first frame (<= 1.3)`);
-console.log(`  first frame needs ${kb(app.size.firstGz)} gzip (<= 500 KB; the demo's ${kb(base.size.firstGz)}), all files ${kb(app.size.gz)} gzip`);
+console.log(`  first frame needs ${kb(app.size.firstGz)} gzip (<= 500 KB; the demo's ${kb(base.size.firstGz)}), all files ${kb(app.size.gz)} gzip` +
+            ` (after the first frame: ${app.size.rows.filter((r) => r.startsWith('app.deferred.wasm')).join('') || 'nothing'})`);
 console.log(`  idle ${app.browser.idleFps.toFixed(2)} frames/s (<= 1)`);
+process.exit(0);  // a server or Xvfb child left behind must not keep the bench from ending
