@@ -60,9 +60,38 @@ await report(server, async () => {
     check(await currentPage(page) === 'checklist', `${touch ? 'tapping' : 'clicking'} Checklist opens the Checklist page`);
     const after = await page.screenshot({ path: path.join(shotDir, `smoke-${viewport}-checklist.png`) });
     check(!before.equals(after), 'the screen changed after the click');
+    // app.wasm holds what start-up runs; the rest (app.deferred.wasm, tools/split-wasm) comes after
+    // the first frame, once, and runs the other pages.
+    const deferred = await page.evaluate(() => ({
+      askedAt: performance.getEntriesByType('resource').find((r) => r.name.endsWith('/app.deferred.wasm'))?.startTime,
+      firstFrame: performance.getEntriesByName('poems:first-frame')[0].startTime,
+      instantiated: performance.getEntriesByName('poems:deferred-instantiated').length }));
+    check(deferred.askedAt > deferred.firstFrame && count('app.deferred.wasm') === 1,
+          `app.deferred.wasm was asked for once, after the first frame (${deferred.askedAt?.toFixed(0)} ms, first frame ${deferred.firstFrame.toFixed(0)} ms)`);
+    check(deferred.instantiated === 1, 'the Checklist page ran code of app.deferred.wasm');
     noProblems(problems);
     await context.close();
   }
+  // A page reached before app.deferred.wasm has compiled: the app fetches and compiles it there and
+  // then (boot.js compileNow), and the page works.
+  {
+    const context = await launch({ viewport: 'desktop' });
+    const page = context.pages()[0] || await context.newPage();
+    const problems = watch(page, origin);
+    await page.addInitScript(() => {
+      const compile = WebAssembly.compileStreaming;
+      WebAssembly.compileStreaming = (response) => Promise.resolve(response).then((r) =>
+        r.url.endsWith('/app.deferred.wasm') ? new Promise(() => {}) : compile.call(WebAssembly, r));
+    });
+    await openApp(page, server.url);
+    await press(page, 'nav:checklist');
+    check(await currentPage(page) === 'checklist' &&
+          await page.evaluate(() => performance.getEntriesByName('poems:deferred-instantiated').length === 1),
+          'with app.deferred.wasm still compiling, Checklist opens: the app loaded it at once');
+    noProblems(problems);
+    await context.close();
+  }
+
   // A browser without WebGL 2 (turned off, or a blocked driver) gets words, not a blank page.
   const context = await launch({ viewport: 'phone' });
   const page = context.pages()[0] || await context.newPage();
