@@ -30,6 +30,8 @@
            'usually helps. Nothing you entered has been sent anywhere.',
     abort: 'POEMS Companion stopped because of an internal error ({cause}). Reloading the page usually helps. ' +
            'Nothing you entered has been sent anywhere.',
+    deferred: 'Part of POEMS Companion could not be loaded ({cause}). Check the connection and reload the page. ' +
+              'What you entered is kept on this device.',
     // Added to a failure in an embed: what the site around it can change (docs/embedding.md).
     embedHost: 'For the site showing this page: the embed needs an iframe that allows scripts ' +
                '(sandbox="allow-scripts allow-same-origin"), and the app\'s files served as they are.',
@@ -108,9 +110,17 @@
       // Called by app.js the first time a function of app.deferred.wasm runs; synchronous, so a
       // call before the compile ended fetches and compiles it here and now.
       loadSplitModule: (file, imports) => {
-        const module = deferred || compileNow(file);
-        performance.mark('poems:deferred-instantiated');
-        return [new WebAssembly.Instance(module, imports), module];
+        try {
+          const module = deferred || compileNow(file);
+          performance.mark('poems:deferred-instantiated');
+          return [new WebAssembly.Instance(module, imports), module];
+        } catch (err) {
+          // Offline before the service worker had it, or a host that lacks the file: say so, and
+          // write what is pending to IndexedDB before the app stops.
+          if (Module.poemsPersist && Module.poemsStorage === 'idbfs') Module.poemsPersist(true);
+          fatal(say('deferred', describe(err)));
+          throw err;
+        }
       },
       instantiateWasm: (imports, receive) => {
         compiled.then((module) => Promise.all([recordOrLater(), deferredAtStart])
@@ -161,7 +171,7 @@
     request.open('GET', url, false);
     request.overrideMimeType('text/plain; charset=x-user-defined');
     request.send();
-    if (request.status !== 200 && request.status !== 0) throw new Error(url + ': HTTP ' + request.status);
+    if (request.status !== 200 && request.status !== 0) throw new Error(url.split('/').pop() + ': HTTP ' + request.status);
     const text = request.responseText;
     const bytes = new Uint8Array(text.length);
     for (let i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i) & 0xff;

@@ -2,7 +2,9 @@
 // for the first frame, press a navigation button, check the page changed, save screenshots, and
 // fail on any console error, failed request or request leaving the app's origin. It also checks
 // that an idle page runs no code (the main loop sleeps) and that input and resizes wake it.
-import { check, currentPage, framesDrawn, launch, noProblems, openApp, press, report, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, currentPage, distDir, framesDrawn, launch, namedItems, noProblems, openApp, press, report, serve, settled, shotDir, watch } from './lib.mjs';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const server = await serve();
@@ -90,6 +92,30 @@ await report(server, async () => {
           'with app.deferred.wasm still compiling, Checklist opens: the app loaded it at once');
     noProblems(problems);
     await context.close();
+  }
+
+  // app.deferred.wasm missing (a host that did not copy it; offline before the service worker had
+  // it): the page says so in words when it is needed, not a blank or frozen canvas.
+  {
+    const lacking = fs.mkdtempSync(path.join(os.tmpdir(), 'poems-no-deferred-'));
+    fs.cpSync(distDir, lacking, { recursive: true });
+    fs.rmSync(path.join(lacking, 'app.deferred.wasm'));
+    const host = await serve(lacking);
+    try {
+      const context = await launch({ viewport: 'desktop' });
+      const page = context.pages()[0] || await context.newPage();
+      await openApp(page, host.url);
+      const r = (await namedItems(page))['nav:checklist'];
+      await page.mouse.click((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
+      await page.waitForFunction(() => document.body.dataset.state === 'error', null, { timeout: 10000 });
+      const message = await page.textContent('#status-text');
+      check(/could not be loaded \(\S*app\.deferred\.wasm: HTTP 404\)/.test(message) && await page.isVisible('#status-text'),
+            `without app.deferred.wasm the page explains: "${message.slice(0, 70)}..."`);
+      await context.close();
+    } finally {
+      host.stop();
+    }
+    fs.rmSync(lacking, { recursive: true, force: true });
   }
 
   // A browser without WebGL 2 (turned off, or a blocked driver) gets words, not a blank page.
