@@ -94,8 +94,16 @@ void see_link(App& app, const Checklists& lists, const std::string& id) {
 std::string test_state(const ItemTestStatus& t) {
     if (t.last_result) return fill_in(words("checklist.test_result_from"), "date", to_string(*t.last_result));
     if (t.last_appointment) return fill_in(words("checklist.test_done_at"), "date", to_string(*t.last_appointment));
-    if (t.next_appointment) return fill_in(words("checklist.test_planned"), "date", to_string(*t.next_appointment));
-    return words("checklist.test_no_result");
+    // Listed at a past appointment but not confirmed done: not done (SAFETY H17), and said so, so
+    // the person knows why and where to confirm it.
+    std::string state = t.unconfirmed_appointment
+                            ? fill_in(words("checklist.test_unconfirmed"), "date", to_string(*t.unconfirmed_appointment))
+                            : std::string();
+    if (t.next_appointment) {
+        const std::string planned = fill_in(words("checklist.test_planned"), "date", to_string(*t.next_appointment));
+        state = state.empty() ? planned : state + "; " + planned;
+    }
+    return state.empty() ? std::string(words("checklist.test_no_result")) : state;
 }
 
 void draw_item(App& app, ChecklistUi& ui, const Checklists& lists, const ChecklistItem& item) {
