@@ -97,7 +97,7 @@
     const recordOrLater = () => Promise.race([window.poemsRecordPreload,
                                               new Promise((resolve) => setTimeout(resolve, recordWaitMs))]);
     // The rest of the program: app.wasm holds what start-up runs, app.deferred.wasm the rest
-    // (wasm-split; tools/split_wasm.mjs). It is compiled right after the first frame, so a tap on
+    // (wasm-split; tools/split-wasm/split_wasm.mjs). It is compiled right after the first frame, so a tap on
     // another page finds it ready. A start on another page (?view=) fetches it with app.wasm,
     // since its first frame needs it.
     let deferred = null;  // the compiled module, once here
