@@ -80,9 +80,11 @@ Module.poemsInstallBridges = function (dir) {
 
 // Puts the files read at page start into the mounted folder as IDBFS's syncfs(true) would
 // (IDBFS.storeLocalEntry: contents, mode, and the stored modification time, which its later
-// syncs compare); IDBFS opens its database itself at its first sync. Returns an error, or null.
+// syncs compare), and hands IDBFS the database when the page itself read it (a worker's read
+// closes its own; IDBFS then opens one at its first sync). Returns an error, or null.
 function takePreloaded(dir, got) {
   try {
+    if (got.db && !IDBFS.dbs[dir]) IDBFS.dbs[dir] = got.db;
     // Folders before the files in them, as IDBFS does.
     const paths = Object.keys(got.entries).filter(function (p) { return p.indexOf(dir + '/') === 0; }).sort();
     for (const path of paths) {

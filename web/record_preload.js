@@ -18,8 +18,9 @@
 (function () {
   const kRecordDir = '/persistent';  // kBrowserRecordDir: IDBFS names its database after the mount point
 
-  // Reads every entry of IDBFS's database; done(entries) with an object of path -> entry, or
-  // done(null) on any failure. Runs in the worker or, failing that, on the page.
+  // Reads every entry of IDBFS's database; done(entries, db) with an object of path -> entry and
+  // the open database (the caller closes it or hands it on), or done(null) on any failure. Runs in
+  // the worker or, failing that, on the page.
   function readRecordStore(factory, done) {
     const storeName = 'FILE_DATA';
     const dbVersion = 21;
@@ -48,8 +49,7 @@
         tx.oncomplete = function () {
           const entries = {};
           for (let i = 0; i < keys.result.length; ++i) entries[keys.result[i]] = values.result[i];
-          db.close();
-          done(entries);
+          done(entries, db);
         };
         tx.onerror = function (event) { event.preventDefault(); db.close(); done(null); };
         tx.onabort = function () { db.close(); done(null); };
@@ -63,7 +63,8 @@
   if (typeof window === 'undefined') {
     // Started as the worker: read, answer once with the entries (their file contents transferred,
     // not copied), end.
-    readRecordStore(self.indexedDB, function (entries) {
+    readRecordStore(self.indexedDB, function (entries, db) {
+      if (db) db.close();
       const buffers = [];
       if (entries) {
         for (const path in entries) {
@@ -80,16 +81,18 @@
 
   window.poemsRecordPreload = new Promise(function (resolve) {
     let settled = false;
-    const answer = function (entries, where) {
+    // `db`: read on the page, the open database, handed to IDBFS as it was before the worker
+    // (without it, IDBFS opens its own at its first save).
+    const answer = function (entries, where, db) {
       if (settled) return;
       settled = true;
       if (!entries) return resolve(null);
       performance.mark('poems:record-preloaded');
-      resolve({ dir: kRecordDir, entries: entries, where: where });
+      resolve({ dir: kRecordDir, entries: entries, where: where, db: db || null });
     };
     const onPage = function () {
       try {
-        readRecordStore(window.indexedDB, function (entries) { answer(entries, 'page'); });
+        readRecordStore(window.indexedDB, function (entries, db) { answer(entries, 'page', db); });
       } catch (err) {
         answer(null);
       }

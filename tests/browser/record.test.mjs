@@ -11,7 +11,13 @@ import path from 'node:path';
 const fixture = path.join(repo, 'tests/fixtures/record-migrations/v1-full.json');
 const expected = JSON.parse(fs.readFileSync(path.join(repo, 'tests/fixtures/record-migrations/v1-full.expected.json'), 'utf8'));
 
-const persisted = (page) => page.waitForFunction(() => Module.poemsLastPersist === 'ok', null, { timeout: 10000 });
+// Presses `name` (a confirmation that saves) and waits for that save to reach IndexedDB: the last
+// save's state is cleared first, so an earlier save's 'ok' is not taken for this one's.
+async function pressAndPersist(page, name) {
+  await page.evaluate(() => { Module.poemsLastPersist = undefined; });
+  await press(page, name);
+  await page.waitForFunction(() => Module.poemsLastPersist === 'ok', null, { timeout: 10000 });
+}
 
 const server = await serve();
 const url = server.url + '?view=settings&today=2026-11-22';
@@ -29,8 +35,7 @@ await report(server, async () => {
   await page.waitForFunction(() => UTF8ToString(Module._poems_named_items()).includes('data:import:confirm'), null, { timeout: 10000 });
   await settled(page);
   await page.screenshot({ path: path.join(shotDir, 'record-import-review.png') });
-  await press(page, 'data:import:confirm');
-  await persisted(page);
+  await pressAndPersist(page, 'data:import:confirm');
   const afterImport = await exported(page);
   check(afterImport.labs.length === expected.labs.length && afterImport.labs.length > 0,
         `importing a version-1 file gives its ${expected.labs.length} lab results, migrated`);
@@ -82,8 +87,7 @@ await report(server, async () => {
   check(JSON.stringify(await exported(page)) === JSON.stringify(afterImport), 'then the record arrives, whole, and Export works');
 
   await press(page, 'data:delete');
-  await press(page, 'data:delete:confirm');
-  await persisted(page);
+  await pressAndPersist(page, 'data:delete:confirm');
   await page.reload();
   await openApp(page, url);
   check((await exported(page)).labs.length === 0, '"Delete all my data" leaves an empty record after a reload');
@@ -99,8 +103,7 @@ await report(server, async () => {
   await picker.setFiles(unknown);
   await page.waitForFunction(() => UTF8ToString(Module._poems_named_items()).includes('data:import:confirm'), null, { timeout: 10000 });
   await settled(page);
-  await press(page, 'data:import:confirm');
-  await persisted(page);
+  await pressAndPersist(page, 'data:import:confirm');
   fs.rmSync(unknown, { force: true });
   await press(page, 'nav:labs');
   const items = await page.evaluate(() => JSON.parse(UTF8ToString(Module._poems_named_items())));
