@@ -29,6 +29,7 @@ Module.poemsInstallBridges = function (dir) {
         if (takePreloaded(dir, got)) return FS.syncfs(true, ready);
         Module.poemsRecordPreloaded = true;
         ready(null);
+        if (!IDBFS.dbs[dir]) openForSaves(dir);
       });
     } else {
       FS.syncfs(true, ready);
@@ -81,7 +82,7 @@ Module.poemsInstallBridges = function (dir) {
 // Puts the files read at page start into the mounted folder as IDBFS's syncfs(true) would
 // (IDBFS.storeLocalEntry: contents, mode, and the stored modification time, which its later
 // syncs compare), and hands IDBFS the database when the page itself read it (a worker's read
-// closes its own; IDBFS then opens one at its first sync). Returns an error, or null.
+// closes its own: see openForSaves). Returns an error, or null.
 function takePreloaded(dir, got) {
   try {
     if (got.db && !IDBFS.dbs[dir]) IDBFS.dbs[dir] = got.db;
@@ -99,6 +100,19 @@ function takePreloaded(dir, got) {
   } catch (err) {
     return err;
   }
+}
+
+// After a read in the worker (which closes its database), IDBFS has none: it would open one at
+// its first save, one more step for a save asked for as the page closes (pagehide), which may not
+// end before the page is gone. Opened once the first frame is drawn instead, off the start's path.
+function openForSaves(dir) {
+  const open = function () {
+    setTimeout(function () {
+      IDBFS.getDB(dir, function (err) { if (err) console.warn('IndexedDB could not be opened: ' + err); });
+    }, 0);
+  };
+  if (window.poemsFirstFrameAt !== undefined) open();
+  else window.addEventListener('poems-first-frame', open, { once: true });
 }
 
 // Why this page can have no IndexedDB at all, or '' when it may: in an opaque origin even

@@ -45,6 +45,11 @@ await report(server, async () => {
   const problems = watch(page, server.url.replace(/\/$/, ''));
   await openApp(page, url);
   await opened(page);
+  // The worker closes its database: the page opens its own once the first frame is drawn, so a
+  // save asked for as the page closes does not wait for an open.
+  await page.waitForFunction(() => !!IDBFS.dbs['/persistent'], null, { timeout: 5000 }).catch(() => {});
+  check(await page.evaluate(() => !!IDBFS.dbs['/persistent'] && Module.poemsLastPersist === undefined),
+        'IDBFS has its database open before any save');
   await importFile(page, first);
   const whole = await exported(page);
   const before = await stat(page, 'record.json');
