@@ -51,10 +51,16 @@ struct Form {
     std::string error;
 };
 
+// A section shows its newest rows first, this many at a time: ten years of a diary is thousands of
+// rows, and drawing (and describing for the screen reader) every one on every frame made each
+// frame take 70-230 ms in the browser (issue 21). The charts above the rows still show them all.
+constexpr std::size_t kRowsAtATime = 50;
+
 struct DiaryState {
     int section = kSymptoms;
     Form form;
     std::string confirm_delete;
+    std::size_t rows_shown = kRowsAtATime;
 };
 
 std::string trim(const char* s) {
@@ -377,9 +383,11 @@ void draw_rows(App& app, DiaryState& s, std::vector<Row> rows, const std::functi
         return;
     }
     std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.date > b.date; });
+    const std::size_t shown = std::min(rows.size(), s.rows_shown);
     int month = -1;
     std::string remove_id, edit_id;
-    for (const auto& row : rows) {
+    for (std::size_t i = 0; i < shown; ++i) {
+        const Row& row = rows[i];
         const int m = row.date.year * 12 + row.date.month;
         if (m != month) {
             month = m;
@@ -397,6 +405,16 @@ void draw_rows(App& app, DiaryState& s, std::vector<Row> rows, const std::functi
         }
         if (!row.detail.empty()) text_muted(row.detail);
         ImGui::PopID();
+    }
+    if (shown < rows.size()) {
+        ImGui::Separator();
+        text_muted(fill_in(fill_in(words("diary.rows_shown"), "shown", std::to_string(shown)), "total",
+                           std::to_string(rows.size())));
+        const std::size_t more = std::min(kRowsAtATime, rows.size() - shown);
+        // "###": one widget whatever number its label shows.
+        if (ImGui::Button((fill_in(words("diary.show_older"), "n", std::to_string(more)) + "###show-older").c_str()))
+            s.rows_shown += kRowsAtATime;
+        name_last_item("diary:show-older");
     }
     if (!edit_id.empty()) start_form(app, s, edit_id);
     if (!remove_id.empty()) {
@@ -493,7 +511,7 @@ void draw_page(App& app, DiaryState& s) {
     const int before = s.section;
     choice_buttons("diary:section", {words("diary.section_symptoms"), words("diary.section_function"), words("diary.section_weight"), words("diary.section_appointments"), words("diary.section_notes")},
                    &s.section, /*tabs=*/true);
-    if (s.section != before) s.form = Form{}, s.confirm_delete.clear();
+    if (s.section != before) s.form = Form{}, s.confirm_delete.clear(), s.rows_shown = kRowsAtATime;
     ImGui::Spacing();
     if (!s.form.open) {
         if (ImGui::Button(words(kAddIds[s.section]))) start_form(app, s, "");
@@ -517,7 +535,7 @@ class DiaryPage final : public PageView {
 public:
     void draw(App& app) override { draw_page(app, s_); }
     // An open form or confirmation was about an entry of the old record.
-    void on_record_replaced(App&) override { s_.form = Form{}, s_.confirm_delete.clear(); }
+    void on_record_replaced(App&) override { s_.form = Form{}, s_.confirm_delete.clear(), s_.rows_shown = kRowsAtATime; }
 private:
     DiaryState s_;
 };
