@@ -6,7 +6,8 @@
 //   (one profile, kept, holding a ten-year record: 5,000 lab results, 2,000 diary entries) and a
 //   first visit on a phone-class device (4x CPU slowdown, 1.6 Mbit/s, 150 ms round trip,
 //   390x844 at 3x, files gzipped),
-//   the main-thread cost of saving a change to that record (browser and native),
+//   the main-thread cost of saving a change to that record (browser and native), each page
+//   scrolled with that record (frames over 50 ms, mirror elements),
 //   idle frames per second and CPU fraction over 5 s (all Chromium processes, one core = 100%),
 //   native time to first frame and peak RSS under Xvfb.
 // usage: node tools/bench/bench.mjs WASM_BUILD_DIR NATIVE_BUILD_DIR
@@ -190,6 +191,40 @@ async function browserFigures(subjects, runs, { recordText = undefined, onPhone 
   });
 }
 
+// Each page opened with the ten-year record and scrolled by the mouse wheel (10 steps of 300 px,
+// 100 ms apart): the frames drawn, those over 50 ms (Chromium's long animation frames, which a
+// person feels as a stall) and the slowest, and how many elements the accessibility mirror holds.
+const scrollViews = ['criteria', 'checklist', 'monitoring', 'labs', 'diary', 'centers', 'guide', 'settings'];
+async function scrollFigures(s, recordText) {
+  const server = await serve(s.dir);
+  const profile = await returningProfile(s, server, recordText);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, viewport: { width: 1280, height: 800 } });
+  const page = context.pages()[0];
+  const out = [];
+  for (const view of scrollViews) {
+    await page.goto(`${server.url}${s.page}?view=${view}`);
+    await page.waitForFunction(() => window.poemsRecordOpenedAt !== undefined, null, { timeout: 60000 });
+    await page.waitForTimeout(1500);  // app.deferred.wasm and the frames after the first
+    await page.evaluate(() => {
+      window.poemsLongFrames = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.poemsLongFrames.push(e.duration); })
+        .observe({ type: 'long-animation-frame' });
+    });
+    const f0 = await page.evaluate(() => Module._poems_frames_drawn());
+    await page.mouse.move(640, 500);
+    for (let i = 0; i < 10; ++i) { await page.mouse.wheel(0, 300); await page.waitForTimeout(100); }
+    await page.waitForTimeout(500);
+    const [frames, long, mirror] = await page.evaluate((f) => [Module._poems_frames_drawn() - f, window.poemsLongFrames,
+      document.querySelectorAll('#poems-a11y *').length], f0);
+    out.push({ view, frames, long: long.length, slowest: long.length ? Math.max(...long) : 0, mirror });
+  }
+  await context.close();
+  server.stop();
+  fs.rmSync(profile, { recursive: true, force: true });
+  return out;
+}
+
 function nativeFigures(s) {
   if (!fs.existsSync(s.native)) return null;
   const display = ':' + (150 + Math.floor(Math.random() * 50));
@@ -231,6 +266,7 @@ if (!recordText && fs.existsSync(benchRecord)) {
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
 }
 const returning = recordText ? await browserFigures(subjects, browserRuns, { recordText }) : null;
+const scrolling = recordText ? await scrollFigures(subjects[0], recordText) : null;
 const phoneRuns = Math.max(3, Math.round(browserRuns / 3));
 const onPhone = await browserFigures(subjects, phoneRuns, { onPhone: true });
 const results = subjects.map((s, i) => ({ s, size: sizes(s), browser: browser[i], returning: returning && returning[i],
@@ -301,6 +337,11 @@ if (returning) {
   console.log(`\nreturning visit: record.json of ${app.recordBytes.map((b) => kb(b || 0)).join(', ')} in each load; ` +
               `record open (ms): ${app.recordOpenedEach.map((t) => t.toFixed(0)).join(' ')}`);
 }
+if (scrolling) {
+  console.log('\nscrolling each page with the ten-year record (frames drawn; over 50 ms; the slowest; mirror elements):');
+  for (const v of scrolling)
+    console.log(`  ${v.view.padEnd(11)} ${String(v.frames).padStart(3)} frames, ${v.long} over 50 ms${v.long ? ` (slowest ${v.slowest.toFixed(0)} ms)` : ''}, ${v.mirror} elements`);
+}
 console.log(`\nfirst frame, browser, each of the ${browserRuns} loads (ms; loads alternate between the two):`);
 for (const r of results) console.log(`  ${r.s.name}: ${r.browser.firstFrames.map((t) => t.toFixed(0)).join(' ')}`);
 for (const r of results) {
@@ -318,4 +359,7 @@ console.log(`  phone, first visit: record usable at ${(app.phone.recordOpened / 
 console.log(`  first frame needs ${kb(app.size.firstGz)} gzip (<= 500 KB; the demo's ${kb(base.size.firstGz)}), all files ${kb(app.size.gz)} gzip` +
             ` (after the first frame: ${app.size.rows.filter((r) => r.startsWith('app.deferred.wasm')).join('') || 'nothing'})`);
 console.log(`  idle ${app.browser.idleFps.toFixed(2)} frames/s (<= 1)`);
+if (scrolling)
+  console.log(`  scrolling with a ten-year record: ${scrolling.reduce((n, v) => n + v.long, 0)} frames over 50 ms of ` +
+              `${scrolling.reduce((n, v) => n + v.frames, 0)}, on ${scrolling.filter((v) => v.long).map((v) => v.view).join(', ') || 'no page'}`);
 process.exit(0);  // a server or Xvfb child left behind must not keep the bench from ending
