@@ -30,7 +30,8 @@ esac
 if [ ! -f "$BUILD/CMakeCache.txt" ]; then
   (cd "$ROOT" && cmake --preset native-asan >/dev/null)
 fi
-cmake --build "$BUILD" -j2 --target "fuzz_$TARGET" >/dev/null
+# (flock: .ci/run fuzzes two targets at a time, and two builds must not share the folder at once.)
+flock "$BUILD/.fuzz-build.lock" cmake --build "$BUILD" -j2 --target "fuzz_$TARGET" >/dev/null
 
 WORK="$BUILD/fuzz/$TARGET"
 CORPUS="$WORK/corpus"
