@@ -196,8 +196,8 @@ void update_mirror() {
         window.dispatchEvent(new Event('poems-first-frame'));
     });
     // The first frame is shown before the mirror takes it, in the next task: its first update (the
-    // description as JSON, then the page's elements, all code running for the first time) was
-    // about 80 ms of the first frame's time (issue 21). The mirror is there a moment later.
+    // description as JSON, then the page's elements, all code running for the first time) need
+    // not hold up the first picture (issue 21). The mirror is there a moment later.
     emscripten_async_call([](void*) { update_mirror(); }, nullptr, 0);
 }
 
