@@ -59,6 +59,13 @@ public:
             if (n.value("t", "") == test_name) return n;
         return std::nullopt;
     }
+    // Whether any text the app drew in the last frame contains `part`.
+    static bool drawn(const std::string& part) {
+        const Json d = Json::parse(description_json());
+        for (const auto& n : d.at("nodes"))
+            if (n.value("n", "").find(part) != std::string::npos) return true;
+        return false;
+    }
     // Whether the widget is drawn and selected (a radio button) or ticked (a checkbox).
     static bool selected(const std::string& test_name) {
         const auto n = node(test_name);

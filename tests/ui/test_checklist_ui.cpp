@@ -10,16 +10,6 @@ using namespace poems;
 using namespace poems::ui;
 using test::AppDriver;
 
-namespace {
-// Whether any text the app drew in the last frame contains `part`.
-bool drawn(const std::string& part) {
-    const Json d = Json::parse(description_json());
-    for (const auto& n : d.at("nodes"))
-        if (n.value("n", "").find(part) != std::string::npos) return true;
-    return false;
-}
-}  // namespace
-
 TEST_CASE("checklist page: a test listed at a past appointment and not confirmed is not done, and says so",
           "[ui][checklist]") {
     AppOptions options = AppDriver::phone_options();  // today 2026-03-01
@@ -34,9 +24,9 @@ TEST_CASE("checklist page: a test listed at a past appointment and not confirmed
     d.frames(2);
     d.tap("checklist:item:checklist.suspect.ask_mprotein_tests");
     d.frames(2);
-    CHECK(drawn("listed at your appointment on 2026-02-01, not confirmed done"));
-    CHECK(drawn("not confirmed done (confirm it in the Diary once you know it was done); planned for 2026-04-01"));
-    CHECK(drawn("done at your appointment on 2026-02-15"));  // confirmed: done
-    CHECK(drawn("planned for 2026-04-01"));
-    CHECK(drawn("no result in your record yet"));  // VEGF: nothing about it
+    CHECK(AppDriver::drawn("listed at your appointment on 2026-02-01, not confirmed done"));
+    CHECK(AppDriver::drawn("not confirmed done (confirm it in the Diary once you know it was done); planned for 2026-04-01"));
+    CHECK(AppDriver::drawn("done at your appointment on 2026-02-15"));  // confirmed: done
+    CHECK(AppDriver::drawn("planned for 2026-04-01"));
+    CHECK(AppDriver::drawn("no result in your record yet"));  // VEGF: nothing about it
 }

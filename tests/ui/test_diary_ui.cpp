@@ -22,13 +22,6 @@ std::vector<std::string> drawn_rows() {
     return rows;
 }
 
-bool drawn(const std::string& part) {
-    const Json d = Json::parse(description_json());
-    for (const auto& n : d.at("nodes"))
-        if (n.value("n", "").find(part) != std::string::npos) return true;
-    return false;
-}
-
 // `n` symptom entries, one a day from 2024-01-01 on, "s0" the oldest.
 Record diary_of(int n) {
     Record r;
@@ -49,21 +42,21 @@ TEST_CASE("diary page: a long diary lists its newest rows a page at a time", "[u
     REQUIRE(rows.size() == 50);
     CHECK(rows.front() == "s119");  // the newest first
     CHECK(rows.back() == "s70");
-    CHECK(drawn("The newest 50 of your 120 entries are listed."));
-    CHECK(drawn("Show 50 older entries"));
+    CHECK(AppDriver::drawn("The newest 50 of your 120 entries are listed."));
+    CHECK(AppDriver::drawn("Show 50 older entries"));
 
     d.tap("diary:show-older");
     d.frames(2);
     rows = drawn_rows();
     CHECK(rows.size() == 100);
     CHECK(rows.back() == "s20");
-    CHECK(drawn("Show 20 older entries"));
+    CHECK(AppDriver::drawn("Show 20 older entries"));
 
     d.tap("diary:show-older");
     d.frames(2);
     CHECK(drawn_rows().size() == 120);
     CHECK_FALSE(AppDriver::node("diary:show-older"));
-    CHECK_FALSE(drawn("older entries"));
+    CHECK_FALSE(AppDriver::drawn("older entries"));
 }
 
 TEST_CASE("diary page: a short diary lists every row, with no button for more", "[ui][diary]") {
