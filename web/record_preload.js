@@ -4,10 +4,11 @@
 // /persistent folder exactly as IDBFS would have, with the same modification times, so IDBFS's
 // later syncs write only the files that change.
 // The read runs in a worker (this same file, started as one): IndexedDB hands each step of a read
-// (open, upgrade, transaction, result) back to the thread that asked, and the page's main thread is busy for most of the first
-// second (instantiating the app, its first frames), so read from there the record arrived a second
-// after the first frame whatever its size (issue 21). The worker's steps do not queue behind the
-// page's; the files come back in one message, their buffers transferred, not copied.
+// (open, upgrade, transaction, result) back to the thread that asked, and the page's main thread
+// is busy for most of the first second (instantiating the app, its first frames), so read from
+// there the record arrived a second after the first frame whatever its size (issue 21). The
+// worker's steps do not queue behind the page's; the files come back in one message, their
+// buffers transferred, not copied.
 // Where a worker cannot start or read (an old browser, a policy refusing workers),
 // the same read runs on the main thread; if that fails in any way the app falls back to
 // FS.syncfs, so nothing here can lose a record.

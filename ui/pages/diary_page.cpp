@@ -63,6 +63,13 @@ struct DiaryState {
     std::size_t rows_shown = kRowsAtATime;
 };
 
+// Another section, or another record: no open form, confirmation or older rows from before.
+void start_over(DiaryState& s) {
+    s.form = Form{};
+    s.confirm_delete.clear();
+    s.rows_shown = kRowsAtATime;
+}
+
 std::string trim(const char* s) {
     std::string t(s);
     const auto a = t.find_first_not_of(" \t"), b = t.find_last_not_of(" \t");
@@ -511,7 +518,7 @@ void draw_page(App& app, DiaryState& s) {
     const int before = s.section;
     choice_buttons("diary:section", {words("diary.section_symptoms"), words("diary.section_function"), words("diary.section_weight"), words("diary.section_appointments"), words("diary.section_notes")},
                    &s.section, /*tabs=*/true);
-    if (s.section != before) s.form = Form{}, s.confirm_delete.clear(), s.rows_shown = kRowsAtATime;
+    if (s.section != before) start_over(s);
     ImGui::Spacing();
     if (!s.form.open) {
         if (ImGui::Button(words(kAddIds[s.section]))) start_form(app, s, "");
@@ -535,7 +542,7 @@ class DiaryPage final : public PageView {
 public:
     void draw(App& app) override { draw_page(app, s_); }
     // An open form or confirmation was about an entry of the old record.
-    void on_record_replaced(App&) override { s_.form = Form{}, s_.confirm_delete.clear(), s_.rows_shown = kRowsAtATime; }
+    void on_record_replaced(App&) override { start_over(s_); }
 private:
     DiaryState s_;
 };
