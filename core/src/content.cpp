@@ -19,14 +19,28 @@ struct Content::Data {
         std::string stem;
         std::string path;          // JSON Pointer inside the file, for "first defined at" messages
         std::size_t sources = 0;   // index into source_lists
+        std::size_t file = 0;      // the file's place in file-name order, for ids()
     };
-    std::vector<std::pair<std::string, Json>> docs;  // stem → document, in file-name order
+    // stem → document, in file-name order (opened lazily: in the order they were parsed; the
+    // vector is reserved for every file then, so a document never moves once given out)
+    std::vector<std::pair<std::string, Json>> docs;
     std::map<std::string, ItemInfo, std::less<>> items;
     std::vector<std::string> ids;
     std::vector<std::vector<SourceRef>> source_lists;  // [0] is the empty list
     std::vector<Seed> seeds;
     std::vector<Publication> publications;
     std::vector<GuideChapter> guide;
+
+    // Content opened by open_checked_content(): the files not parsed yet. Everything above fills
+    // in as they are parsed (ContentBuilder::parse_checked).
+    struct Unparsed {
+        std::string stem;
+        std::string_view text;
+        std::size_t file = 0;
+    };
+    std::vector<Unparsed> unparsed;
+    bool lazy = false;
+    bool ids_sorted = true;  // false while ids are in the order their files were parsed
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -132,12 +146,19 @@ struct ContentBuilder {
     struct WalkedFile {
         std::string name, stem;
         bool owned = false;  // one of this loader's own topics (content_shapes.cpp)
+        std::size_t file = 0;
     };
     void walk(const Json& value, const std::string& path, const WalkedFile& in, std::size_t inherited_sources);
     std::size_t read_citations(const Json& list, const std::string& path, const std::string& file);
     void read_link(const Json& value, const std::string& key, const std::string& path, const std::string& file);
     void resolve_links();
     void read_guide();
+
+    // Opened lazily (the build has checked the files): parse one file and index its items, with
+    // no checks and no paths.
+    void parse_checked(const Content::Data::Unparsed& file);
+    void index_checked(const Json& value, const std::string& stem, std::size_t file, std::size_t sources);
+    std::size_t citations_checked(const Json& list);
 
     static Content make(std::shared_ptr<const Content::Data> data) {
         Content c;
@@ -306,7 +327,7 @@ void ContentBuilder::walk(const Json& value, const std::string& path, const Walk
                 problems.push_back({file, at, "duplicate id \"" + name + "\" (first defined in " + first->second.stem +
                                                   ".json at " + first->second.path + ")"});
             } else {
-                d.items.emplace(name, Content::Data::ItemInfo{&value, stem, path, sources});
+                d.items.emplace(name, Content::Data::ItemInfo{&value, stem, path, sources, in.file});
                 d.ids.push_back(name);
             }
             // An item states something, so it needs a source; a broken "sources" list is already a problem.
@@ -352,6 +373,124 @@ void ContentBuilder::read_guide() {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Content the build has checked, opened lazily (open_checked_content)
+
+void ContentBuilder::parse_checked(const Content::Data::Unparsed& f) {
+    // The full parser's guards (size, depth, zero bytes, keys given twice) and every check of
+    // load_content() ran when the program was built: `poems content check` refused any problem.
+    Json doc = Json::parse(f.text.begin(), f.text.end(), nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded()) return;  // not expected: the topic then reads as missing
+    d.docs.emplace_back(f.stem, std::move(doc));
+    const Json& parsed = d.docs.back().second;
+    index_checked(parsed, f.stem, f.file, 0);
+    d.ids_sorted = false;
+    if (f.stem == "sources") {
+        d.seeds = content_detail::read_seeds(parsed, "sources.json", problems);
+        d.publications = content_detail::read_publications(parsed, "sources.json", problems);
+    } else if (f.stem == "guide") {
+        read_guide();
+    }
+}
+
+// walk()'s index without its checks: the same items, citations and inheritance for a valid file.
+void ContentBuilder::index_checked(const Json& value, const std::string& stem, std::size_t file,
+                                   std::size_t sources) {
+    if (value.is_array()) {
+        for (const Json& v : value)
+            if (v.is_array() || v.is_object()) index_checked(v, stem, file, sources);
+        return;
+    }
+    if (!value.is_object() || value.contains("en")) return;  // a language map
+    auto s = value.find("sources");
+    const bool citations = s != value.end() && s->is_array() && !s->empty();
+    if (citations) sources = citations_checked(*s);
+    if (auto id = value.find("id"); id != value.end() && id->is_string()) {
+        const std::string& name = id->get_ref<const std::string&>();
+        if (name.find('.') != std::string::npos && d.items.emplace(name, Content::Data::ItemInfo{&value, stem, "", sources, file}).second)
+            d.ids.push_back(name);
+    }
+    for (const auto& [key, child] : value.items()) {
+        if (key == "id" || (key == "sources" && citations) || ends_with(key, "_id") || ends_with(key, "_ids")) continue;
+        if (child.is_array() || child.is_object()) index_checked(child, stem, file, sources);
+    }
+}
+
+std::size_t ContentBuilder::citations_checked(const Json& list) {
+    std::vector<SourceRef> out;
+    for (const Json& c : list) {
+        if (!c.is_object()) continue;
+        SourceRef ref;
+        auto text = [&c](const char* key) {
+            auto it = c.find(key);
+            return it != c.end() && it->is_string() ? it->get<std::string>() : std::string();
+        };
+        ref.publication = text("publication");
+        if (ref.publication.empty()) {
+            ref.seed = text("seed");
+            ref.section = text("section");
+            if (auto refs = c.find("refs"); refs != c.end() && refs->is_array())
+                for (const Json& n : *refs)
+                    if (n.is_number_integer()) ref.refs.push_back(n.get<int>());
+        }
+        out.push_back(std::move(ref));
+    }
+    d.source_lists.push_back(std::move(out));
+    return d.source_lists.size() - 1;
+}
+
+Content open_checked_content(std::span<const EmbeddedFile> files) {
+    auto data = std::make_shared<Content::Data>();
+    data->source_lists.emplace_back();  // index 0: "no sources"
+    data->lazy = true;
+    std::vector<const EmbeddedFile*> sorted;
+    for (const auto& f : files) sorted.push_back(&f);
+    std::sort(sorted.begin(), sorted.end(),
+              [](const EmbeddedFile* a, const EmbeddedFile* b) { return std::string_view(a->name) < b->name; });
+    for (const EmbeddedFile* f : sorted) {
+        std::string_view name = f->name ? f->name : "";
+        if (ends_with(name, ".json"))
+            data->unparsed.push_back({std::string(name.substr(0, name.size() - 5)), f->text, data->unparsed.size()});
+    }
+    data->docs.reserve(data->unparsed.size());
+    return ContentBuilder::make(std::move(data));
+}
+
+// Opened lazily: parses the waiting file of `stem` (every waiting file for ""). A loaded Content
+// has none waiting. The data was made non-const (open_checked_content): only these parses change it.
+static const Content::Data& with_parsed(const std::shared_ptr<const Content::Data>& data, std::string_view stem) {
+    if (data->unparsed.empty()) return *data;
+    auto& d = const_cast<Content::Data&>(*data);
+    Problems ignored;  // none for a checked file; the topic loaders report their own
+    ContentBuilder b{d, ignored, {}};
+    for (std::size_t i = 0; i < d.unparsed.size();) {
+        if (!stem.empty() && d.unparsed[i].stem != stem) {
+            ++i;
+            continue;
+        }
+        const Content::Data::Unparsed file = d.unparsed[i];
+        d.unparsed.erase(d.unparsed.begin() + static_cast<std::ptrdiff_t>(i));
+        b.parse_checked(file);
+        if (!stem.empty()) break;
+    }
+    return d;
+}
+
+// The item `id`, parsing its file first when the content was opened lazily: an id names its
+// topic first ("workup.spep" is in workup.json); one that does not (checklists.json's
+// "checklist.*", for one) is found once every file is parsed.
+static const Content::Data::ItemInfo* find_item(const std::shared_ptr<const Content::Data>& data, std::string_view id) {
+    auto found = [&]() -> const Content::Data::ItemInfo* {
+        auto it = data->items.find(id);
+        return it == data->items.end() ? nullptr : &it->second;
+    };
+    if (const auto* info = found(); info || data->unparsed.empty()) return info;
+    with_parsed(data, id.substr(0, id.find('.')));
+    if (const auto* info = found()) return info;
+    with_parsed(data, "");
+    return found();
+}
+
 ContentLoad load_content(std::span<const EmbeddedFile> files, TopicChecks topics) {
     ContentLoad out;
     auto data = std::make_shared<Content::Data>();
@@ -364,8 +503,10 @@ ContentLoad load_content(std::span<const EmbeddedFile> files, TopicChecks topics
             out.problems.push_back({data->docs[i].first + ".json", "", "the same file is given twice"});
     b.read_sources();
     for (const auto& [stem, doc] : data->docs) content_detail::check_shape(stem, doc, stem + ".json", out.problems);
-    for (const auto& [stem, doc] : data->docs)
-        b.walk(doc, "", {stem + ".json", stem, content_detail::is_owned_topic(stem)}, 0);
+    for (std::size_t i = 0; i < data->docs.size(); ++i) {
+        const auto& [stem, doc] = data->docs[i];
+        b.walk(doc, "", {stem + ".json", stem, content_detail::is_owned_topic(stem), i}, 0);
+    }
     b.resolve_links();
     b.read_guide();
     // One file's problems together, in the order the passes found them.
@@ -383,45 +524,55 @@ ContentLoad load_content(std::span<const EmbeddedFile> files, TopicChecks topics
 // Reading a loaded Content
 
 const Json* Content::topic(std::string_view stem) const {
-    for (const auto& [s, doc] : data_->docs)
+    for (const auto& [s, doc] : with_parsed(data_, stem).docs)
         if (s == stem) return &doc;
     return nullptr;
 }
 
 const Json* Content::item(std::string_view id) const {
-    auto it = data_->items.find(id);
-    return it == data_->items.end() ? nullptr : it->second.item;
+    const auto* info = find_item(data_, id);
+    return info ? info->item : nullptr;
 }
 
 std::string_view Content::topic_of(std::string_view id) const {
-    auto it = data_->items.find(id);
-    return it == data_->items.end() ? std::string_view{} : std::string_view(it->second.stem);
+    const auto* info = find_item(data_, id);
+    return info ? std::string_view(info->stem) : std::string_view{};
 }
 
 const std::vector<SourceRef>& Content::sources_of(std::string_view id) const {
-    auto it = data_->items.find(id);
-    return data_->source_lists[it == data_->items.end() ? 0 : it->second.sources];
+    const auto* info = find_item(data_, id);
+    return data_->source_lists[info ? info->sources : 0];
 }
 
-const std::vector<std::string>& Content::ids() const { return data_->ids; }
-const std::vector<Seed>& Content::seeds() const { return data_->seeds; }
-const std::vector<GuideChapter>& Content::guide() const { return data_->guide; }
+const std::vector<std::string>& Content::ids() const {
+    const Data& d = with_parsed(data_, "");
+    if (!d.ids_sorted) {  // opened lazily: the files were parsed in the order they were asked for
+        auto& ids = const_cast<Data&>(d).ids;
+        std::stable_sort(ids.begin(), ids.end(), [&d](const std::string& a, const std::string& b) {
+            return d.items.find(a)->second.file < d.items.find(b)->second.file;
+        });
+        const_cast<Data&>(d).ids_sorted = true;
+    }
+    return d.ids;
+}
+const std::vector<Seed>& Content::seeds() const { return with_parsed(data_, "sources").seeds; }
+const std::vector<GuideChapter>& Content::guide() const { return with_parsed(data_, "guide").guide; }
 
-const std::vector<Publication>& Content::publications() const { return data_->publications; }
+const std::vector<Publication>& Content::publications() const { return with_parsed(data_, "sources").publications; }
 
 const Publication* Content::publication(std::string_view id) const {
-    return find_by_id(data_->publications, id);
+    return find_by_id(publications(), id);
 }
 
 const Seed* Content::seed(std::string_view file) const {
-    for (const auto& s : data_->seeds)
+    for (const auto& s : seeds())
         if (s.file == file) return &s;
     return nullptr;
 }
 
 const std::vector<Reference>& Content::references() const {
     static const std::vector<Reference> none;
-    for (const auto& s : data_->seeds)
+    for (const auto& s : seeds())
         if (!s.references.empty()) return s.references;
     return none;
 }
@@ -450,8 +601,11 @@ std::vector<GlossaryEntry> Content::glossary(std::string_view lang) const {
 
 std::vector<TopicCount> Content::counts() const {
     std::vector<TopicCount> out;
-    for (const auto& [stem, doc] : data_->docs) out.push_back({stem + ".json", 0});
-    for (const auto& [id, info] : data_->items)
+    const Data& d = with_parsed(data_, "");
+    for (const auto& [stem, doc] : d.docs) out.push_back({stem + ".json", 0});
+    // (Opened lazily, the documents are in the order they were parsed.)
+    std::sort(out.begin(), out.end(), [](const TopicCount& a, const TopicCount& b) { return a.file < b.file; });
+    for (const auto& [id, info] : d.items)
         for (auto& c : out)
             if (c.file == info.stem + ".json") ++c.items;
     return out;

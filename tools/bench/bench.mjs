@@ -11,7 +11,8 @@
 //   idle frames per second and CPU fraction over 5 s (all Chromium processes, one core = 100%),
 //   native time to first frame and peak RSS under Xvfb.
 // usage: node tools/bench/bench.mjs WASM_BUILD_DIR NATIVE_BUILD_DIR
-//   POEMS_BENCH_RUNS=N sets the loads per page and case (default 11; the phone case takes a third).
+//   POEMS_BENCH_RUNS=N sets the loads per page and case (default 11; the phone case takes a third);
+//   POEMS_BENCH_ONLY=first-visit prints only the first visit's figures and start-up marks.
 import { chromium } from '../../tests/browser/node_modules/playwright-core/index.mjs';
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -255,6 +256,16 @@ for (const s of subjects)
 // each page; the median of 7 still moved by 0.2x between runs on this machine
 const browserRuns = Number(process.env.POEMS_BENCH_RUNS || 11);
 const browser = await browserFigures(subjects, browserRuns);
+// POEMS_BENCH_ONLY=first-visit: only the first-visit loads and their start-up marks (a minute or
+// two instead of seven, to try a change to start-up).
+if (process.env.POEMS_BENCH_ONLY === 'first-visit') {
+  for (const [i, s] of subjects.entries()) {
+    console.log(`${s.name}: first frame ${browser[i].firstFrames.map((t) => t.toFixed(0)).join(' ')} (median ${browser[i].firstFrame.toFixed(0)} ms)`);
+    if (browser[i].phases.length > 1) console.log('  ' + browser[i].phases.map(([k, t]) => `${k} ${t.toFixed(0)}`).join(', '));
+  }
+  console.log(`first frame ${(browser[0].firstFrame / browser[1].firstFrame).toFixed(2)} x the demo's (<= 1.2)`);
+  process.exit(0);
+}
 // The returning visit: the ten-year record of tools/bench/record_bench.cpp, written by bench_record.
 const benchRecord = path.join(nativeBuild, 'tools/bench/bench_record');
 // POEMS_BENCH_RECORD_FILE: that record from elsewhere (to bench an older build, whose bench_record cannot write it).

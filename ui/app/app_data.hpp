@@ -2,12 +2,12 @@
 // what they need from it; once loaded, nothing in it changes.
 //
 // The topics and their loaders are registered once, in core (poems/topics.hpp); AppData adds
-// what only the app needs (the centre search index). The content itself (parsed, checked,
-// indexed) and the criteria are loaded at start-up: the criteria page is the first one shown.
-// Each other topic is read the first time a page asks for it, so the first frame does not wait
-// for topics it does not show (about 40 ms in a fresh browser). The build's tests run every
-// loader on the shipped content, so a problem here means a broken build, never the person's
-// fault; it is reported through problem_lines().
+// what only the app needs (the centre search index). The criteria are read at start-up: the
+// criteria page is the first one shown. Every other file and topic is parsed and read the first
+// time a page asks for it (open_checked_content), so the first frame does not wait for what it
+// does not show. The build checks the shipped content and its tests run every loader on it, so
+// a problem here means a broken build, never the person's fault; it is reported through
+// problem_lines().
 // The UI thread only: the lazy reads are not synchronised.
 #pragma once
 

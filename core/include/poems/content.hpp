@@ -139,7 +139,8 @@ public:
     struct Data;  // defined in content.cpp
 
 private:
-    std::shared_ptr<const Data> data_;  // shared and immutable: copies are cheap and safe
+    // Shared: copies are cheap. Immutable once loaded; filled in as it is read when opened lazily.
+    std::shared_ptr<const Data> data_;
     friend struct ContentBuilder;
 };
 
@@ -155,6 +156,14 @@ enum class TopicChecks { run, done_by_caller };
 
 // Loads and validates the files ({name, text}; names like "workup.json"). Does no I/O.
 ContentLoad load_content(std::span<const EmbeddedFile> files, TopicChecks topics = TopicChecks::run);
+
+// The content compiled into this program, which the build has checked (`poems content check`
+// fails the build on any problem of load_content() and the topic checks): nothing is checked
+// again, and each file is parsed the first time something in it is asked for, so a start that
+// shows one page parses only what that page reads (the app's first frame: 4 of 20 files). Reads
+// give what load_content() would give for the same files. Not synchronised: one thread at a
+// time (the parsing happens inside the const readers).
+Content open_checked_content(std::span<const EmbeddedFile> files);
 
 // The topic-specific checks other topics' owners register in content_topics.cpp (criteria,
 // monitoring, labs, ...). load_content() runs them on an otherwise valid Content.
