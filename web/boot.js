@@ -140,15 +140,9 @@
     script.onload = () => performance.mark('poems:app-js-run');
     script.onerror = () => failed('load', 'app.js');
     document.body.appendChild(script);
-
-    // Probed while app.js downloads (the first WebGL context also starts the browser's GPU side,
-    // which the app's own context then finds ready).
-    const probe = document.createElement('canvas');
-    if (!probe.getContext('webgl2')) {
-      Module.noInitialRun = true;
-      return fatal(words.webgl2);
-    }
-    performance.mark('poems:webgl2-probed');
+    // No WebGL 2 probe here: main() says so when it cannot make its context (poemsFatal('webgl2')).
+    // The probe took 13-20 ms of this thread before app.js could run, and the app's own context
+    // came no sooner after it (issue 21; 2 x 11 interleaved loads).
   }
 
   // Streaming compilation needs the server to send .wasm as application/wasm; a static host that
