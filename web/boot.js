@@ -15,6 +15,12 @@
   const statusBox = document.getElementById('status');
   const statusText = document.getElementById('status-text');
   let started = false;  // the first frame was drawn: from then on the app reports its own problems
+  // The "Loading…" card shows only when the first frame takes more than half a second (a phone, a
+  // slow connection). Shown at once, its text was laid out before anything else could run: the
+  // page's first text layout took 15-20 ms of this thread and put the whole start back about
+  // 30-50 ms (issue 21; two runs of 11 interleaved loads), for a card most desktops saw for 0.2 s.
+  const showCardAfterMs = 500;
+  setTimeout(() => { if (!started) statusBox.classList.remove('hidden'); }, showCardAfterMs);
 
   // Every sentence this file shows, in one place (the app's own words live in ui/app/ui_strings.hpp).
   const words = {

@@ -2,7 +2,7 @@
 // for the first frame, press a navigation button, check the page changed, save screenshots, and
 // fail on any console error, failed request or request leaving the app's origin. It also checks
 // that an idle page runs no code (the main loop sleeps) and that input and resizes wake it.
-import { check, currentPage, distDir, framesDrawn, launch, namedItems, noProblems, openApp, press, report, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, currentPage, distDir, firstFrame, framesDrawn, launch, namedItems, noProblems, openApp, press, report, serve, settled, shotDir, watch } from './lib.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -133,4 +133,25 @@ await report(server, async () => {
   check(/WebGL 2/.test(message) && await page.isVisible('#status-text'), `without WebGL 2 the page explains: "${message.slice(0, 60)}..."`);
   await page.screenshot({ path: path.join(shotDir, 'smoke-phone-no-webgl2.png') });
   await context.close();
+
+  // A slow start (app.wasm held back for 2 s) shows the "Loading…" card after half a second, not
+  // a blank page, and the card goes once the app is drawn.
+  {
+    const context = await launch({ viewport: 'phone' });
+    const page = context.pages()[0] || await context.newPage();
+    await page.route('**/app.wasm', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await route.continue();
+    });
+    await page.goto(server.url);
+    await page.waitForTimeout(1000);
+    const early = await page.evaluate(() => ({ frame: window.poemsFirstFrameAt !== undefined, text: document.getElementById('status-text').textContent }));
+    check(!early.frame && /Loading/.test(early.text) && await page.isVisible('#status-text'),
+          `1 s into a slow start, before the first frame, the page shows "${early.text}"`);
+    await page.screenshot({ path: path.join(shotDir, 'smoke-phone-slow-start.png') });
+    await firstFrame(page);
+    await page.waitForTimeout(200);
+    check(!await page.isVisible('#status'), 'once the app is drawn, the loading card is gone');
+    await context.close();
+  }
 });

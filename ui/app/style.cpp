@@ -29,14 +29,13 @@ void load_fonts(float text_scale, float pixel_ratio) {
     const float size = kBaseFontSize * text_scale * pixel_ratio;
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;  // the bytes live in the program image
-    // No oversampling: it would double the atlas's build time and size, part of every start. On
-    // a high-DPI screen the glyphs are already rasterised at 2-3x; below that, each glyph's
-    // advance is rounded to a whole pixel, so glyphs never land between pixels (and are drawn
-    // unblurred, as hinted text is). Issue 21: the fonts' phase of a desktop start in headless
-    // Chromium 83 -> 56 ms; screenshots at 3x zoom looked at, stems as crisp or crisper.
+    // No horizontal oversampling: it doubled the atlas's build time and size, part of every start
+    // (issue 21: at a pixel ratio of 1, 512x530 -> 512x285; the fonts' phase of a desktop start in
+    // headless Chromium 83 -> 56 ms). Screenshots at 1x compared at 6x zoom: no visible loss. (Also
+    // rounding advances to whole pixels, PixelSnapH, made wrapped lines a pixel wider than their
+    // column at 360-390 px: a11y.test.mjs's cut-text check failed; not used.)
     config.OversampleH = 1;
     config.OversampleV = 1;
-    config.PixelSnapH = pixel_ratio < 2.0f;
     // The glyphs the embedded fonts were cut down to (ui/CMakeLists.txt, font_ranges).
     static const ImWchar ranges[] = {POEMS_FONT_RANGES 0};
     static const ImWchar title_ranges[] = {POEMS_TITLE_FONT_RANGES 0};  // Latin-1 and a few symbols
