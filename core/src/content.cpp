@@ -167,12 +167,18 @@ struct ContentBuilder {
     }
 };
 
-void ContentBuilder::parse_files(std::span<const EmbeddedFile> files) {
+// The files in file-name order: the order of docs, ids() and every problem list.
+static std::vector<const EmbeddedFile*> by_name(std::span<const EmbeddedFile> files) {
     std::vector<const EmbeddedFile*> sorted;
     for (const auto& f : files) sorted.push_back(&f);
-    std::sort(sorted.begin(), sorted.end(),
-              [](const EmbeddedFile* a, const EmbeddedFile* b) { return std::string_view(a->name) < b->name; });
-    for (const EmbeddedFile* f : sorted) {
+    std::sort(sorted.begin(), sorted.end(), [](const EmbeddedFile* a, const EmbeddedFile* b) {
+        return std::string_view(a->name ? a->name : "") < std::string_view(b->name ? b->name : "");
+    });
+    return sorted;
+}
+
+void ContentBuilder::parse_files(std::span<const EmbeddedFile> files) {
+    for (const EmbeddedFile* f : by_name(files)) {
         std::string name = f->name ? f->name : "";
         if (!ends_with(name, ".json")) {
             problems.push_back({name, "", "not a .json file (content files are <topic>.json)"});
@@ -443,11 +449,7 @@ Content open_checked_content(std::span<const EmbeddedFile> files) {
     auto data = std::make_shared<Content::Data>();
     data->source_lists.emplace_back();  // index 0: "no sources"
     data->lazy = true;
-    std::vector<const EmbeddedFile*> sorted;
-    for (const auto& f : files) sorted.push_back(&f);
-    std::sort(sorted.begin(), sorted.end(),
-              [](const EmbeddedFile* a, const EmbeddedFile* b) { return std::string_view(a->name) < b->name; });
-    for (const EmbeddedFile* f : sorted) {
+    for (const EmbeddedFile* f : by_name(files)) {
         std::string_view name = f->name ? f->name : "";
         if (ends_with(name, ".json"))
             data->unparsed.push_back({std::string(name.substr(0, name.size() - 5)), f->text, data->unparsed.size()});
