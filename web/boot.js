@@ -87,7 +87,7 @@
     const compiled = compileWasm('app.wasm');
     compiled.catch(() => {});  // reported when app.js asks for it
     window.addEventListener('poems-first-frame', () => {
-      if (!deferredAtStart) fetchDeferred().catch(() => {});  // compileNow() tries again when needed
+      if (!deferredAtStart) fetchDeferred().catch(() => {});  // fetchNow() tries again when needed
       started = true;
       statusBox.classList.add('hidden');
       document.body.dataset.state = 'ready';
@@ -106,18 +106,33 @@
     // (wasm-split; tools/split-wasm/split_wasm.mjs). It is compiled right after the first frame, so a tap on
     // another page finds it ready. A start on another page (?view=) fetches it with app.wasm,
     // since its first frame needs it.
-    let deferred = null;  // the compiled module, once here
-    const fetchDeferred = () => compileWasm('app.deferred.wasm').then((module) => { deferred = module; });
+    // Its bytes are kept from their arrival until the compile has ended, so a page reached in
+    // between compiles them there and then. Only before they arrive does the app ask for the file
+    // synchronously, and that request does not pass through the service worker (Chromium: offline
+    // it fails; tests/browser/offline.test.mjs, SAFETY H31).
+    let deferred = null;       // the compiled module, once here
+    let deferredBytes = null;  // its bytes, until then
+    const fetchDeferred = () => fetch('app.deferred.wasm', { credentials: 'same-origin' }).then((r) => {
+      if (!r.ok) throw new Error('app.deferred.wasm: HTTP ' + r.status);
+      return r.arrayBuffer();
+    }).then((bytes) => {
+      deferredBytes = bytes;
+      return WebAssembly.compile(bytes);
+    }).then((module) => {
+      deferred = module;
+      deferredBytes = null;
+    });
     const startsElsewhere = new URLSearchParams(location.search).has('view');
     const deferredAtStart = startsElsewhere ? fetchDeferred() : null;
     if (deferredAtStart) deferredAtStart.catch(() => {});
     window.Module = {
       poemsEmbedded: embedded,
       // Called by app.js the first time a function of app.deferred.wasm runs; synchronous, so a
-      // call before the compile ended fetches and compiles it here and now.
+      // call before the compile ended compiles the bytes here and now (fetching them first if
+      // they have not arrived).
       loadSplitModule: (file, imports) => {
         try {
-          const module = deferred || compileNow(file);
+          const module = deferred || new WebAssembly.Module(deferredBytes || fetchNow(file));
           performance.mark('poems:deferred-instantiated');
           return [new WebAssembly.Instance(module, imports), module];
         } catch (err) {
@@ -163,10 +178,10 @@
     return WebAssembly.compileStreaming(fetch(url, { credentials: 'same-origin' })).catch(slow);
   }
 
-  // app.deferred.wasm, now: a synchronous request (its bytes as x-user-defined text, the one way a
-  // synchronous request returns binary on a page) and compile. Only when the person reaches code of
-  // the deferred part before its asynchronous compile has ended.
-  function compileNow(url) {
+  // app.deferred.wasm's bytes, now: a synchronous request (as x-user-defined text, the one way a
+  // synchronous request returns binary on a page). Only when the person reaches code of the
+  // deferred part before its asynchronous download has ended.
+  function fetchNow(url) {
     const request = new XMLHttpRequest();
     request.open('GET', url, false);
     request.overrideMimeType('text/plain; charset=x-user-defined');
@@ -175,7 +190,7 @@
     const text = request.responseText;
     const bytes = new Uint8Array(text.length);
     for (let i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i) & 0xff;
-    return new WebAssembly.Module(bytes);
+    return bytes;
   }
 
   // Offline: sw.js keeps the app's files. It needs http(s) (localhost counts); from a file:// page

@@ -3,7 +3,7 @@
 // installable; and when a new build is published, the page that runs the old one says
 // "Updated — reload" and the Reload button brings the new version.
 // Works on a copy of dist/ (the "new version" is made by editing the copy, never the build).
-import { check, currentPage, distDir, firstFrame, launch, noProblems, openApp, report, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, currentPage, distDir, firstFrame, launch, noProblems, openApp, press, report, serve, settled, shotDir, watch } from './lib.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,6 +64,23 @@ await report(server, async () => {
   await settled(page);
   await page.screenshot({ path: path.join(shotDir, 'offline-phone-guide.png') });
   check(await page.evaluate(() => document.getElementById('update').hidden), 'no update banner when nothing changed');
+
+  // Offline, a page reached before app.deferred.wasm's compile has ended (held here): the app
+  // compiles the bytes the service worker gave it. (A synchronous request, which it made before,
+  // does not pass through the service worker: the page stopped with "could not be loaded". SAFETY H31.)
+  {
+    const early = await context.newPage();
+    // (app.wasm is compiled with compileStreaming, app.deferred.wasm's bytes with compile.)
+    await early.addInitScript(() => { WebAssembly.compile = () => new Promise(() => {}); });
+    await early.goto(url);
+    await firstFrame(early);
+    await press(early, 'nav:checklist', { touch: true });
+    const state = await early.evaluate(() => document.body.dataset.state);
+    check(state === 'ready' && await currentPage(early) === 'checklist' &&
+          await early.evaluate(() => performance.getEntriesByName('poems:deferred-instantiated').length === 1),
+          `offline, with app.deferred.wasm's compile held, Checklist opens (state ${state})`);
+    await early.close();
+  }
 
   // A new version is published at the same address: a changed page and so a new cache version.
   const indexFile = path.join(site, 'index.html');
