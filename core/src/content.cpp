@@ -39,7 +39,6 @@ struct Content::Data {
         std::size_t file = 0;
     };
     std::vector<Unparsed> unparsed;
-    bool lazy = false;
     bool ids_sorted = true;  // false while ids are in the order their files were parsed
 };
 
@@ -448,7 +447,6 @@ std::size_t ContentBuilder::citations_checked(const Json& list) {
 Content open_checked_content(std::span<const EmbeddedFile> files) {
     auto data = std::make_shared<Content::Data>();
     data->source_lists.emplace_back();  // index 0: "no sources"
-    data->lazy = true;
     for (const EmbeddedFile* f : by_name(files)) {
         std::string_view name = f->name ? f->name : "";
         if (ends_with(name, ".json"))
