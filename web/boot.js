@@ -112,10 +112,7 @@
     // it fails; tests/browser/offline.test.mjs, SAFETY H31).
     let deferred = null;       // the compiled module, once here
     let deferredBytes = null;  // its bytes, until then
-    const fetchDeferred = () => fetch('app.deferred.wasm', { credentials: 'same-origin' }).then((r) => {
-      if (!r.ok) throw new Error('app.deferred.wasm: HTTP ' + r.status);
-      return r.arrayBuffer();
-    }).then((bytes) => {
+    const fetchDeferred = () => fetchBytes('app.deferred.wasm').then((bytes) => {
       deferredBytes = bytes;
       return WebAssembly.compile(bytes);
     }).then((module) => {
@@ -170,12 +167,17 @@
   // does not gets the slower path instead of a failure. From an opaque origin (a sandboxed embed)
   // the request is cross-origin: it works when the server sends Access-Control-Allow-Origin: *.
   function compileWasm(url) {
-    const slow = () => fetch(url, { credentials: 'same-origin' }).then((r) => {
-      if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
-      return r.arrayBuffer();
-    }, (err) => { throw new Error(url + ': ' + describe(err)); }).then((bytes) => WebAssembly.compile(bytes));
+    const slow = () => fetchBytes(url).then((bytes) => WebAssembly.compile(bytes));
     if (typeof WebAssembly.compileStreaming !== 'function') return slow();
     return WebAssembly.compileStreaming(fetch(url, { credentials: 'same-origin' })).catch(slow);
+  }
+
+  // A file's bytes; a failure names the file.
+  function fetchBytes(url) {
+    return fetch(url, { credentials: 'same-origin' }).then((r) => {
+      if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
+      return r.arrayBuffer();
+    }, (err) => { throw new Error(url + ': ' + describe(err)); });
   }
 
   // app.deferred.wasm's bytes, now: a synchronous request (as x-user-defined text, the one way a
