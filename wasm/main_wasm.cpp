@@ -146,7 +146,7 @@ void open_record() {
     }, g_loop.frames_drawn);
 }
 
-// start_app() and render_frame() stay out of tick(), which runs on every animation frame. V8 soon
+// start_app() and render_frame() stay out of main() and tick() (every animation frame). V8 soon
 // recompiles a wasm function that runs often or long with its optimising compiler, on another
 // thread, and that takes more than in proportion to the function's size: with all of this inlined
 // into it, tick() was 42 KB, and one start-up trace showed 0.6 s of compiling for it alone, taken
@@ -203,7 +203,6 @@ void update_mirror() {
 
 void tick() {
     ++g_ticks;
-    if (!g_app) start_app();
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
@@ -483,6 +482,9 @@ int main() {
     g_options.suggest_home_screen = EM_ASM_INT({ return Module.poemsSuggestHomeScreen() ? 1 : 0; }) != 0;
     auto pinned = poems::parse_date(url_param("today"));
     g_options.today = pinned ? *pinned : browser_today();
+    // The fonts, the renderer and the app are made now, not in the first animation frame: that
+    // frame came up to 16 ms after main() returned, and all of this waited for it (issue 21).
+    start_app();
     emscripten_set_main_loop(tick, 0, true);
     return 0;
 }
