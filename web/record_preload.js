@@ -14,7 +14,8 @@
 // FS.syncfs, so nothing here can lose a record.
 // The database is IDBFS's own: named after the mount point, store FILE_DATA, version 21
 // (Emscripten 3.1.6, library_idbfs.js).
-// Loaded by index.html and embed.html before boot.js.
+// The first script of index.html and embed.html, inside them in dist/ (tools/inline-startup); the
+// worker starts from this file.
 'use strict';
 (function () {
   const kRecordDir = '/persistent';  // kBrowserRecordDir: IDBFS names its database after the mount point
@@ -108,7 +109,7 @@
     performance.mark('poems:record-preload-start');
     let worker = null;
     try {
-      worker = new Worker(document.currentScript.src);
+      worker = new Worker('record_preload.js');  // this file, also inside the page (tools/inline-startup)
     } catch (err) {
       worker = null;
     }

@@ -37,8 +37,9 @@ await report(server, async () => {
     return { names, files: (await cache.keys()).map((r) => new URL(r.url).pathname) };
   });
   check(cached.names.length === 1 && cached.names[0].endsWith(oldVersion), `one versioned cache (${cached.names.join(', ')})`);
-  const needed = ['/', '/index.html', '/embed.html', '/boot.js', '/app.css', '/app.js', '/app.wasm', '/icon.svg',
-                  '/manifest.webmanifest'];
+  // (boot.js and app.css are inside the pages; record_preload.js is also the record's worker.)
+  const needed = ['/', '/index.html', '/embed.html', '/record_preload.js', '/app.js', '/app.wasm', '/app.deferred.wasm',
+                  '/icon.svg', '/manifest.webmanifest'];
   const missing = needed.filter((f) => !cached.files.includes(f));
   check(missing.length === 0, `the cache holds every file of the app${missing.length ? '; missing: ' + missing.join(', ') : ''}`);
 

@@ -3,7 +3,9 @@
 // the screen's right edge), if the Content-Security-Policy is missing, or if the
 // policy had to block anything the app does. Then show that the policy is really enforced: a
 // connection to another origin and code made from a string (eval) are refused. A screenshot of every page at each size.
-import { check, currentPage, distDir, launch, namedItems, noProblems, openApp, press, report, serve, settled, shotDir, watch } from './lib.mjs';
+import { check, currentPage, distDir, repo, launch, namedItems, noProblems, openApp, press, report, serve, settled, shotDir, watch } from './lib.mjs';
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -34,9 +36,23 @@ await report(server, async () => {
       const lacking = required.filter((d) => !csp.includes(d));
       check(csp && lacking.length === 0, `${file} carries the policy${lacking.length ? '; lacking: ' + lacking.join(', ') : ''}`);
       check(!/'unsafe-eval'|'unsafe-inline'/.test(csp), `${file}'s policy allows no eval or inline code`);
+      // The start-up script and stylesheet are inside the page (tools/inline-startup), each allowed
+      // by its own hash: nothing else inline may run, and no style attribute or event handler.
       const html = fs.readFileSync(path.join(distDir, file), 'utf8');
-      check(!/<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=|\son[a-z]+=/i.test(html),
-            `${file} has no inline script, style or event handler`);
+      const inline = [...html.matchAll(/<(script|style)(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/\1>/gi)];
+      const unlisted = inline.filter(([, tag, text]) => {
+        const hash = `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+        return !new RegExp(`${tag === 'script' ? 'script' : 'style'}-src [^;]*${hash.replace(/[+/]/g, '\\$&')}`).test(csp);
+      });
+      check(inline.length > 0 && unlisted.length === 0,
+            `${file}'s ${inline.length} inline scripts and stylesheets are each allowed by their hash` +
+            (unlisted.length ? `; not allowed: ${unlisted.map(([, tag, text]) => `<${tag}> of ${text.length} characters`).join(', ')}` : ''));
+      const markup = inline.reduce((rest, [element]) => rest.replace(element, ''), html);
+      check(!/\sstyle=|\son[a-z]+=/i.test(markup), `${file} has no style attribute or inline event handler`);
+      // With the code inside, the page is still well-formed HTML (html5lib, strict).
+      const parsed = spawnSync('/usr/bin/python3', [path.join(repo, 'tests/documents/check_html.py'), path.join(distDir, file)],
+                               { encoding: 'utf8' });
+      check(parsed.status === 0, `${file} parses as strict HTML5 (html5lib)${parsed.status ? ': ' + parsed.stderr.trim() : ''}`);
     }
 
     await openApp(page, `${server.url}?today=2026-11-22`);

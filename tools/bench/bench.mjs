@@ -39,8 +39,9 @@ const subjects = [
 const kb = (n) => (n / 1024).toFixed(0) + ' KB';
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-// What the first frame needs (the rest, e.g. the icons and the service worker, comes later).
-const firstFrameFiles = new Set(['index.html', 'app.css', 'record_preload.js', 'boot.js', 'app.js', 'app.wasm',
+// What the first frame needs (the rest, e.g. the icons and the service worker, comes later). The
+// start-up script and stylesheet are inside index.html (tools/inline-startup).
+const firstFrameFiles = new Set(['index.html', 'record_preload.js', 'app.js', 'app.wasm',
   'demo.js', 'demo.wasm']);
 
 function sizes(s) {
