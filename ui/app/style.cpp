@@ -38,7 +38,7 @@ void load_fonts(float text_scale, float pixel_ratio) {
     config.OversampleV = 1;
     // The glyphs the embedded fonts were cut down to (ui/CMakeLists.txt, font_ranges).
     static const ImWchar ranges[] = {POEMS_FONT_RANGES 0};
-    static const ImWchar title_ranges[] = {POEMS_TITLE_FONT_RANGES 0};  // Latin-1 and a few symbols
+    static const ImWchar title_ranges[] = {POEMS_TITLE_FONT_RANGES 0};  // ASCII and what the content uses
     const char* faces[] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Bold.ttf"};
     const float scales[] = {1.0f, 1.0f, 1.35f};  // body, bold, heading
     const ImWchar* face_ranges[] = {ranges, title_ranges, title_ranges};
