@@ -25,6 +25,7 @@
 #include "app/frame.hpp"
 #include "app/settings_json.hpp"
 #include "app/description.hpp"
+#include "app/font_atlas_file.hpp"
 #include "pages/lab_chart.hpp"
 #include "pages/pages.hpp"
 #include "poems/record_json.hpp"
@@ -146,6 +147,19 @@ void open_record() {
     }, g_loop.frames_drawn);
 }
 
+// The font atlas file boot.js fetched for this pixel ratio, if it came in time: the first build
+// of the atlas takes it when it fits the fonts about to be built (ui/app/font_atlas_file.hpp).
+void offer_font_atlas_from_page() {
+    const int size = EM_ASM_INT({ return Module.poemsFontAtlas ? Module.poemsFontAtlas.byteLength : 0; });
+    if (size <= 0) return;
+    std::string file(static_cast<std::size_t>(size), '\0');
+    EM_ASM({
+        HEAPU8.set(new Uint8Array(Module.poemsFontAtlas), $0);
+        Module.poemsFontAtlas = null;
+    }, file.data());
+    offer_font_atlas_file(std::move(file));
+}
+
 // start_app() and render_frame() stay out of main() and tick() (every animation frame). V8 soon
 // recompiles a wasm function that runs often or long with its optimising compiler, on another
 // thread, and that takes more than in proportion to the function's size: with all of this inlined
@@ -155,7 +169,9 @@ void open_record() {
     // Fonts and the renderer's objects first, then the content: the browser's GPU process
     // compiles the shaders and takes the font atlas while this thread loads the content,
     // instead of the first frame waiting for it. (The flush hands the work over now.)
+    offer_font_atlas_from_page();
     if (prepare_fonts(g_loop, g_options.settings, g_window, touch_device())) startup_mark("poems:fonts-built");
+    if (last_font_atlas_was_restored()) startup_mark("poems:fonts-from-file");
     glFlush();
     // The record may not be here yet: App starts with its pages disabled ("Opening your saved
     // record...") until poems_storage_ready; tick() holds the first frame a little for it.

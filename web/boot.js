@@ -86,6 +86,12 @@
     // Module.instantiateWasm below.
     const compiled = compileWasm('app.wasm');
     compiled.catch(() => {});  // reported when app.js asks for it
+    // The font atlas made at build time for this pixel ratio (tools/font-atlas), when there is one:
+    // the app takes it if it fits its fonts and text size, and otherwise builds its own (about 20 ms
+    // of a desktop start; issue 21). A failed fetch only means the app builds it.
+    const atlasFile = { 1: 'fonts-1x.atlas', 2: 'fonts-2x.atlas' }[window.devicePixelRatio];
+    const atlasArrived = atlasFile
+      ? fetchBytes(atlasFile).then((bytes) => { window.Module.poemsFontAtlas = bytes; }, () => {}) : null;
     window.addEventListener('poems-first-frame', () => {
       if (!deferredAtStart) fetchDeferred().catch(() => {});  // fetchNow() tries again when needed
       started = true;
@@ -97,11 +103,10 @@
 
     // The record's files (record_preload.js reads them in a worker) are best in hand before the app
     // starts: the app then draws its first frame with the record in it. The read usually ends
-    // before the compile; when it does not, the app starts at most recordWaitMs after the compile
-    // and takes the record when it comes.
-    const recordWaitMs = 200;
-    const recordOrLater = () => Promise.race([window.poemsRecordPreload,
-                                              new Promise((resolve) => setTimeout(resolve, recordWaitMs))]);
+    // before the compile; when it does not, the app starts at most waitMs after the compile and
+    // takes the record when it comes. The font atlas is waited for the same way.
+    const waitMs = 200;
+    const arrivedOrLater = (promise) => Promise.race([promise, new Promise((resolve) => setTimeout(resolve, waitMs))]);
     // The rest of the program: app.wasm holds what start-up runs, app.deferred.wasm the rest
     // (wasm-split; tools/split-wasm/split_wasm.mjs). It is compiled right after the first frame, so a tap on
     // another page finds it ready. A start on another page (?view=) fetches it with app.wasm,
@@ -141,7 +146,8 @@
         }
       },
       instantiateWasm: (imports, receive) => {
-        compiled.then((module) => Promise.all([recordOrLater(), deferredAtStart])
+        compiled.then((module) => Promise.all([arrivedOrLater(window.poemsRecordPreload), atlasArrived && arrivedOrLater(atlasArrived),
+                                                deferredAtStart])
           .then(() => WebAssembly.instantiate(module, imports)).then((instance) => receive(instance, module)))
           .catch((err) => (opaque ? failed('sandboxed', describe(err), 'opaqueFiles') : failed('start', describe(err))));
         return {};  // the exports arrive through receive()

@@ -39,7 +39,7 @@ await report(server, async () => {
   check(cached.names.length === 1 && cached.names[0].endsWith(oldVersion), `one versioned cache (${cached.names.join(', ')})`);
   // (boot.js and app.css are inside the pages; record_preload.js is also the record's worker.)
   const needed = ['/', '/index.html', '/embed.html', '/record_preload.js', '/app.js', '/app.wasm', '/app.deferred.wasm',
-                  '/icon.svg', '/manifest.webmanifest'];
+                  '/fonts-1x.atlas', '/fonts-2x.atlas', '/icon.svg', '/manifest.webmanifest'];
   const missing = needed.filter((f) => !cached.files.includes(f));
   check(missing.length === 0, `the cache holds every file of the app${missing.length ? '; missing: ' + missing.join(', ') : ''}`);
 

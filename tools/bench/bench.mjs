@@ -40,8 +40,9 @@ const kb = (n) => (n / 1024).toFixed(0) + ' KB';
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // What the first frame needs (the rest, e.g. the icons and the service worker, comes later). The
-// start-up script and stylesheet are inside index.html (tools/inline-startup).
-const firstFrameFiles = new Set(['index.html', 'record_preload.js', 'app.js', 'app.wasm',
+// start-up script and stylesheet are inside index.html (tools/inline-startup); the font atlas is
+// the desktop's (pixel ratio 1; a phone at 3 fetches none, one at 2 fonts-2x.atlas instead).
+const firstFrameFiles = new Set(['index.html', 'record_preload.js', 'app.js', 'app.wasm', 'fonts-1x.atlas',
   'demo.js', 'demo.wasm']);
 
 function sizes(s) {

@@ -11,9 +11,10 @@
 // the embed), asks it for its profile, and splits app.wasm.orig with the merged profiles.
 // A function the profile missed still works: its first call loads app.deferred.wasm (boot.js).
 //
-// usage: node split_wasm.mjs BUILD_WASM_DIR WEB_DIR RECORD_JSON OUT_DIR
+// usage: node split_wasm.mjs BUILD_WASM_DIR WEB_DIR RECORD_JSON OUT_DIR [FILE...]
 //   BUILD_WASM_DIR holds app.js, app.wasm (instrumented) and app.wasm.orig; OUT_DIR gets app.wasm
-//   and app.deferred.wasm.
+//   and app.deferred.wasm. FILEs are served beside them, as dist/ has them (the font atlases: a
+//   desktop start takes one, a phone's builds its own, and both ways must be in app.wasm).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,9 +23,9 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const [wasmDir, webDir, recordFile, outDir] = process.argv.slice(2).map((p) => path.resolve(p));
+const [wasmDir, webDir, recordFile, outDir, ...extraFiles] = process.argv.slice(2).map((p) => path.resolve(p));
 if (!outDir) {
-  console.error('usage: node split_wasm.mjs BUILD_WASM_DIR WEB_DIR RECORD_JSON OUT_DIR');
+  console.error('usage: node split_wasm.mjs BUILD_WASM_DIR WEB_DIR RECORD_JSON OUT_DIR [FILE...]');
   process.exit(2);
 }
 const fail = (why) => {
@@ -44,6 +45,7 @@ const site = fs.mkdtempSync(path.join(os.tmpdir(), 'poems-split-'));
 for (const f of fs.readdirSync(webDir)) if (f !== 'sw.js') fs.copyFileSync(path.join(webDir, f), path.join(site, f));
 fs.copyFileSync(path.join(wasmDir, 'app.js'), path.join(site, 'app.js'));
 fs.copyFileSync(path.join(wasmDir, 'app.wasm'), path.join(site, 'app.wasm'));
+for (const f of extraFiles) fs.copyFileSync(f, path.join(site, path.basename(f)));
 
 const server = spawn(process.execPath, [path.join(repo, 'tools/serve.mjs'), site, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise((resolve) => server.stdout.on('data', (d) => {

@@ -2,6 +2,7 @@
 // that phone platforms recommend, which also helps people whose neuropathy makes fine motor
 // control hard.
 #include "app/app.hpp"
+#include "app/font_atlas_file.hpp"
 
 #include "poems/embedded_files.hpp"
 
@@ -23,6 +24,9 @@ static const poems::EmbeddedFile* find_font(const char* name) {
 void load_fonts(float text_scale, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    // A font atlas file offered by the runner (the browser's, made at build time) is used when it
+    // was made from exactly these fonts; otherwise stb_truetype rasterises (font_atlas_file.hpp).
+    io.Fonts->FontBuilderIO = font_atlas_builder();
     // The atlas is as tall as its glyphs need (WebGL 2 and desktop GL take any texture size),
     // not rounded up to a power of two: less to rasterise into and send to the GPU.
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
