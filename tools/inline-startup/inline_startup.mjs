@@ -45,7 +45,7 @@ for (const page of pages) {
     const closing = scriptName ? /<\/script|<!--/i : /<\/style/i;
     if (closing.test(text)) fail(`${page}: ${name} holds "${text.match(closing)[0]}", which cannot go inside the page`);
     hashes[scriptName ? 'script-src' : 'style-src'].push(sha256(text));
-    inlined.set(name, (inlined.get(name) || false) || Boolean(scriptKeep || styleKeep));
+    inlined.set(name, Boolean(inlined.get(name) || scriptKeep || styleKeep));
     return scriptName ? `<script>${text}</script>` : `<style>${text}</style>`;
   });
   // Each inline script and stylesheet is allowed by its hash, added to the page's policy.

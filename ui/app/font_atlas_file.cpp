@@ -4,6 +4,8 @@
 #include <imgui_internal.h>
 
 #include <cstring>
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace poems::ui {
@@ -62,16 +64,12 @@ struct FontRecord {
     std::vector<Glyph> glyphs;
 };
 
-std::string g_offered;
-bool g_offered_set = false;
+std::optional<std::string> g_offered;  // for the next build only
 bool g_restored = false;
 
 bool build(ImFontAtlas* atlas) {
-    const std::string file = std::move(g_offered);
-    const bool offered = g_offered_set;
-    g_offered.clear();
-    g_offered_set = false;
-    g_restored = offered && restore_font_atlas(*atlas, file);
+    const std::optional<std::string> file = std::exchange(g_offered, std::nullopt);
+    g_restored = file && restore_font_atlas(*atlas, *file);
     return g_restored || ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(atlas);
 }
 
@@ -192,10 +190,7 @@ bool restore_font_atlas(ImFontAtlas& atlas, std::string_view file) {
     return true;
 }
 
-void offer_font_atlas_file(std::string file) {
-    g_offered = std::move(file);
-    g_offered_set = true;
-}
+void offer_font_atlas_file(std::string file) { g_offered = std::move(file); }
 
 bool last_font_atlas_was_restored() { return g_restored; }
 
